@@ -1,0 +1,105 @@
+package org.vigil.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.vigil.simulator.CityConfig;
+import org.vigil.simulator.SimulatedCity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vigil demo}: Vigil with a simulated city feeding it live. The demo's data lives in {@code
+ * <data dir>/demo} and starts afresh every time.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Starts Vigil with a simulated city posting detections live, and prints the URL.")
+final class DemoCommand implements Runnable {
+  @Option(names = "--port", description = "HTTP port (default: VIGIL_PORT or 8080).")
+  Integer port;
+
+  @Option(names = "--rate", defaultValue = "200", description = "Detections per second (200).")
+  double rate;
+
+  @Option(names = "--seed", defaultValue = "42", description = "The city's random seed (42).")
+  long seed;
+
+  @Override
+  public void run() {
+    VigilConfig env = VigilConfig.fromEnvironment(System.getenv());
+    Path dataDir = env.dataDir().resolve("demo");
+    deleteRecursively(dataDir);
+    Logs.init(dataDir);
+    SimulatedCity city =
+        new SimulatedCity(
+            CityConfig.defaults().withSeed(seed).withRate(rate).withStart(Instant.now()));
+    Path sites = dataDir.resolve("demo-sites.json");
+    String ingestKey = randomKey();
+    try {
+      Files.createDirectories(dataDir);
+      Files.writeString(sites, city.sitesJson(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    VigilConfig config = env.withDataDir(dataDir).withSitesFile(sites).withIngestKey(ingestKey);
+    if (port != null) {
+      config = config.withPort(port);
+    }
+    Vigil vigil = Vigil.start(config);
+    LiveFeeder feeder =
+        new LiveFeeder(city, vigil.url(), ingestKey, Clock.systemUTC(), null, 0).start();
+    String password = vigil.generatedAdminPassword().orElse("(the one in VIGIL_ADMIN_PASSWORD)");
+    System.out.println(
+        """
+
+        Vigil demo is running at %s
+          A simulated city of %d cameras and %d sections posts about %.0f detections per second;
+          violations appear within seconds on the live page.
+          Sign in as 'admin' with password %s
+          e.g. curl -u admin:%s '%sapi/v1/violations?limit=5'
+          API description: %sopenapi.yaml
+          Data (reset at every demo start): %s
+          Stop with Ctrl-C.
+        """
+            .formatted(
+                vigil.url(),
+                city.sites().cameras().size(),
+                city.sites().sections().size(),
+                rate,
+                password,
+                password,
+                vigil.url(),
+                vigil.url(),
+                dataDir));
+    ServeCommand.awaitShutdown(feeder, vigil);
+  }
+
+  private static String randomKey() {
+    byte[] raw = new byte[24];
+    new SecureRandom().nextBytes(raw);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reset the demo data in " + dir, e);
+    }
+  }
+}

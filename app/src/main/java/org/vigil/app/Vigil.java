@@ -1,0 +1,165 @@
+package org.vigil.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.vigil.contract.SitesJson;
+import org.vigil.http.HttpServices;
+import org.vigil.http.VigilServer;
+import org.vigil.http.admin.AdminRoutes;
+import org.vigil.http.auth.Accounts;
+import org.vigil.http.auth.PasswordHasher;
+import org.vigil.http.ingest.IngestHandler;
+import org.vigil.http.ingest.IngestKeys;
+import org.vigil.http.live.LiveRoutes;
+import org.vigil.http.violations.ViolationRoutes;
+import org.vigil.pipeline.EmbeddedPipeline;
+import org.vigil.pipeline.SiteRegistry;
+import org.vigil.postgres.Database;
+import org.vigil.postgres.PostgresCameraKeys;
+import org.vigil.postgres.PostgresSites;
+import org.vigil.postgres.PostgresUsers;
+import org.vigil.postgres.PostgresViolations;
+import org.vigil.site.InvalidSitesException;
+import org.vigil.site.Sites;
+
+/**
+ * One running Vigil: database, embedded pipeline and web server, wired together. This class only
+ * wires; every behaviour lives in the modules it wires.
+ */
+public final class Vigil implements AutoCloseable {
+  private final List<AutoCloseable> closeInOrder;
+  private final VigilServer server;
+  private final EmbeddedPipeline pipeline;
+  private final Optional<String> generatedAdminPassword;
+
+  private Vigil(
+      List<AutoCloseable> closeInOrder,
+      VigilServer server,
+      EmbeddedPipeline pipeline,
+      Optional<String> generatedAdminPassword) {
+    this.closeInOrder = closeInOrder;
+    this.server = server;
+    this.pipeline = pipeline;
+    this.generatedAdminPassword = generatedAdminPassword;
+  }
+
+  /**
+   * Starts everything and returns once the server answers.
+   *
+   * @throws InvalidSitesException when the sites file is unusable; nothing is left running
+   */
+  public static Vigil start(VigilConfig config) {
+    Sites fromFile = config.sitesFile() == null ? null : readSites(config);
+    List<AutoCloseable> opened = new ArrayList<>();
+    try {
+      Database database = Database.open(config.database());
+      opened.add(database);
+      PostgresViolations violations = new PostgresViolations(database.dataSource());
+      opened.add(violations);
+      SiteRegistry sites = new SiteRegistry(new PostgresSites(database.dataSource()));
+      if (fromFile != null) {
+        sites.replace(fromFile);
+      }
+      EmbeddedPipeline pipeline =
+          new EmbeddedPipeline(sites, violations, config.clock(), config.pipeline());
+      opened.add(pipeline);
+      SecureRandom random = new SecureRandom();
+      IngestKeys keys =
+          new IngestKeys(new PostgresCameraKeys(database.dataSource()), config.ingestKey(), random);
+      Accounts accounts =
+          new Accounts(
+              new PostgresUsers(database.dataSource()), new PasswordHasher(random), random);
+      Optional<String> generated = accounts.ensureFirstAdministrator(config.adminPassword());
+      HttpServices services =
+          new HttpServices(
+              new IngestHandler(pipeline, keys),
+              new ViolationRoutes(violations),
+              new AdminRoutes(sites, keys, accounts),
+              new LiveRoutes(pipeline, config.clock()),
+              accounts);
+      VigilServer server = VigilServer.start(config.port(), services);
+      opened.add(server);
+      return new Vigil(opened.reversed(), server, pipeline, generated);
+    } catch (SQLException | RuntimeException e) {
+      for (AutoCloseable c : opened.reversed()) {
+        closeQuietly(c, e);
+      }
+      if (e instanceof SQLException sql) {
+        throw new IllegalStateException("cannot start: " + sql.getMessage(), sql);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  private static Sites readSites(VigilConfig config) {
+    try {
+      return SitesJson.read(Files.readAllBytes(config.sitesFile()));
+    } catch (NoSuchFileException e) {
+      throw new InvalidSitesException(
+          List.of("sites file " + config.sitesFile() + " does not exist"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read sites file " + config.sitesFile(), e);
+    } catch (InvalidSitesException e) {
+      List<String> named = new ArrayList<>();
+      for (String p : e.problems()) {
+        named.add(config.sitesFile() + ": " + p);
+      }
+      throw new InvalidSitesException(named);
+    }
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return server.port();
+  }
+
+  /** Where to reach it from this machine. */
+  public URI url() {
+    return URI.create("http://localhost:" + port() + "/");
+  }
+
+  /** The first administrator's password when this start generated it; show it once. */
+  public Optional<String> generatedAdminPassword() {
+    return generatedAdminPassword;
+  }
+
+  public EmbeddedPipeline pipeline() {
+    return pipeline;
+  }
+
+  /** Stops the server, then the pipeline, then writes what is queued, then the database. */
+  @Override
+  public void close() {
+    RuntimeException first = null;
+    for (AutoCloseable c : closeInOrder) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = new IllegalStateException("could not stop cleanly", e);
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c, Exception cause) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      cause.addSuppressed(e);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package org.vigil.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.vigil.pipeline.EmbeddedPipeline;
+import org.vigil.postgres.DatabaseSettings;
+
+/**
+ * Everything a Vigil process is started with.
+ *
+ * @param dataDir where the embedded database and the log live ({@code VIGIL_DATA_DIR}, default
+ *     {@code ./vigil-data})
+ * @param database the embedded database under {@code dataDir}, or an external one ({@code
+ *     VIGIL_DB_URL}, {@code VIGIL_DB_USER}, {@code VIGIL_DB_PASSWORD})
+ * @param port the HTTP port ({@code VIGIL_PORT}, default 8080; 0 for any free port)
+ * @param sitesFile a site configuration to put in force at start, or null to keep the stored one
+ * @param ingestKey a key accepted for every camera ({@code VIGIL_INGEST_KEY}), or null
+ * @param adminPassword the first administrator's password ({@code VIGIL_ADMIN_PASSWORD}), or null
+ *     to generate one on first start
+ * @param pipeline tuning of the embedded runtime
+ * @param clock the clock (a test clock in tests)
+ */
+public record VigilConfig(
+    Path dataDir,
+    DatabaseSettings database,
+    int port,
+    Path sitesFile,
+    String ingestKey,
+    String adminPassword,
+    EmbeddedPipeline.Settings pipeline,
+    Clock clock) {
+
+  public static final int DEFAULT_PORT = 8080;
+
+  public VigilConfig {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+    }
+  }
+
+  /** The configuration the environment describes. */
+  public static VigilConfig fromEnvironment(Map<String, String> env) {
+    Path dataDir = dataDir(env);
+    return new VigilConfig(
+        dataDir,
+        DatabaseSettings.from(env, dataDir),
+        port(env.get("VIGIL_PORT")),
+        null,
+        blankToNull(env.get("VIGIL_INGEST_KEY")),
+        blankToNull(env.get("VIGIL_ADMIN_PASSWORD")),
+        EmbeddedPipeline.Settings.defaults(),
+        Clock.systemUTC());
+  }
+
+  /** {@code VIGIL_DATA_DIR}, or {@code ./vigil-data}. */
+  public static Path dataDir(Map<String, String> env) {
+    String dir = blankToNull(env.get("VIGIL_DATA_DIR"));
+    return Path.of(dir == null ? "vigil-data" : dir).toAbsolutePath();
+  }
+
+  public VigilConfig withPort(int port) {
+    return new VigilConfig(
+        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock);
+  }
+
+  public VigilConfig withSitesFile(Path sitesFile) {
+    return new VigilConfig(
+        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock);
+  }
+
+  public VigilConfig withIngestKey(String ingestKey) {
+    return new VigilConfig(
+        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock);
+  }
+
+  public VigilConfig withAdminPassword(String adminPassword) {
+    return new VigilConfig(
+        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock);
+  }
+
+  public VigilConfig withDataDir(Path dataDir) {
+    DatabaseSettings db = database.isEmbedded() ? DatabaseSettings.embedded(dataDir) : database;
+    return new VigilConfig(dataDir, db, port, sitesFile, ingestKey, adminPassword, pipeline, clock);
+  }
+
+  public VigilConfig withClock(Clock clock) {
+    return new VigilConfig(
+        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock);
+  }
+
+  private static int port(String value) {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_PORT;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("VIGIL_PORT must be a number, was '" + value + "'");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  @Override
+  public String toString() {
+    return "VigilConfig[" + database + ", port " + port + ", sites " + sitesFile + "]";
+  }
+}

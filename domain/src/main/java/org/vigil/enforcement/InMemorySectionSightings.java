@@ -1,0 +1,80 @@
+package org.vigil.enforcement;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * {@link SectionSightings} in this process's memory, for the embedded runtime. Nothing is ever
+ * written to disk; a crash loses the sightings that were waiting.
+ *
+ * <p>Design: states live in a {@link ConcurrentHashMap} whose {@code compute} makes each update
+ * atomic per key. A second index files every key under the second of its latest {@code forgetAt};
+ * {@link #forgetBefore} walks only the due seconds, so forgetting costs in proportion to what is
+ * forgotten rather than to what is held.
+ */
+public final class InMemorySectionSightings implements SectionSightings {
+  private final ConcurrentHashMap<String, SectionState> states = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListMap<Long, Set<String>> dueBySecond =
+      new ConcurrentSkipListMap<>();
+  private final AtomicLong size = new AtomicLong();
+
+  @Override
+  public <R> R update(String key, Function<SectionState, Step<R>> step) {
+    List<R> result = new ArrayList<>(1);
+    states.compute(
+        key,
+        (k, current) -> {
+          SectionState before = current == null ? SectionState.EMPTY : current;
+          Step<R> s = step.apply(before);
+          result.add(s.result());
+          return store(k, before, s.next());
+        });
+    return result.getFirst();
+  }
+
+  @Override
+  public void forgetBefore(Instant streamTime) {
+    long lastDueSecond = streamTime.getEpochSecond() - 1;
+    List<Set<String>> due = new ArrayList<>();
+    Map.Entry<Long, Set<String>> first;
+    while ((first = dueBySecond.firstEntry()) != null && first.getKey() <= lastDueSecond) {
+      if (dueBySecond.remove(first.getKey(), first.getValue())) {
+        due.add(first.getValue());
+      }
+    }
+    for (Set<String> keys : due) {
+      for (String key : keys) {
+        states.computeIfPresent(key, (k, state) -> store(k, state, state.forgetBefore(streamTime)));
+      }
+    }
+  }
+
+  @Override
+  public long size() {
+    return size.get();
+  }
+
+  private SectionState store(String key, SectionState before, SectionState next) {
+    size.addAndGet(count(next) - count(before));
+    if (next.isEmpty()) {
+      return null;
+    }
+    if (next != before) {
+      dueBySecond
+          .computeIfAbsent(next.lastForgetAt().getEpochSecond(), s -> ConcurrentHashMap.newKeySet())
+          .add(key);
+    }
+    return next;
+  }
+
+  private static long count(SectionState state) {
+    return state.entries().size() + state.exits().size();
+  }
+}

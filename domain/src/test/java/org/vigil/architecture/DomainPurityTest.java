@@ -1,0 +1,33 @@
+package org.vigil.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The domain is plain Java: it depends on the JDK's core and on itself, nothing else. */
+@AnalyzeClasses(packages = "org.vigil", importOptions = ImportOption.DoNotIncludeTests.class)
+class DomainPurityTest {
+
+  @ArchTest
+  static final ArchRule domainDependsOnlyOnTheJdkAndItself =
+      classes()
+          .that()
+          .resideInAPackage("org.vigil..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "org.vigil..", "java.lang..", "java.util..", "java.time..", "java.nio.charset..")
+          .because("rules must run unchanged in any runtime (embedded, Kafka Streams)");
+
+  @ArchTest
+  static final ArchRule detectionsKnowNothingOfEnforcement =
+      classes()
+          .that()
+          .resideInAnyPackage("org.vigil.detection..", "org.vigil.site..", "org.vigil.plate..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideOutsideOfPackage("org.vigil.enforcement..");
+}

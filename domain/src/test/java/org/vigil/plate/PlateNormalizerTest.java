@@ -1,0 +1,65 @@
+package org.vigil.plate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Locale;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PlateNormalizerTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "911ABY15, 911ABY15",
+    "911 aby 15, 911ABY15",
+    "911-ABY-15, 911ABY15",
+    "' 911.aby·15 ', 911ABY15",
+    // Cyrillic А, В, У look like Latin A, B, Y
+    "911АВУ15, 911ABY15",
+    "ЕКМНОРСТХ, EKMHOPCTX"
+  })
+  void normalisesCaseSeparatorsAndCyrillicLookalikes(String raw, String expected) {
+    assertThat(PlateNormalizer.normalize(raw)).isEqualTo(expected);
+  }
+
+  @Test
+  void doesNotDependOnTheDefaultLocale() {
+    Locale before = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+      assertThat(PlateNormalizer.normalize("i11abi")).isEqualTo("I11ABI");
+    } finally {
+      Locale.setDefault(before);
+    }
+  }
+
+  @Test
+  void refusesNothingLeftWithoutEchoingTheRead() {
+    assertThatThrownBy(() -> PlateNormalizer.normalize(" - . "))
+        .hasMessage("plate.text is empty after normalisation");
+    assertThatThrownBy(() -> Plate.of("A".repeat(40), "KZ"))
+        .hasMessageContaining("had 40")
+        .hasMessageNotContaining("AAAA");
+  }
+
+  @Test
+  void plateToStringHidesTheText() {
+    assertThat(Plate.of("911ABY15", "kz").toString()).doesNotContain("911").contains("KZ");
+  }
+
+  @Property
+  void normalisingTwiceChangesNothing(@ForAll @StringLength(min = 1, max = 12) String raw) {
+    String once;
+    try {
+      once = PlateNormalizer.normalize(raw);
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    assertThat(PlateNormalizer.normalize(once)).isEqualTo(once);
+  }
+}

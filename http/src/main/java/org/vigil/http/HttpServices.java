@@ -1,0 +1,15 @@
+package org.vigil.http;
+
+import org.vigil.http.admin.AdminRoutes;
+import org.vigil.http.auth.Accounts;
+import org.vigil.http.ingest.IngestHandler;
+import org.vigil.http.live.LiveRoutes;
+import org.vigil.http.violations.ViolationRoutes;
+
+/** The handlers behind Vigil's routes, wired by the application (or a test). */
+public record HttpServices(
+    IngestHandler ingest,
+    ViolationRoutes violations,
+    AdminRoutes admin,
+    LiveRoutes live,
+    Accounts accounts) {}

@@ -1,0 +1,68 @@
+package org.vigil.http;
+
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigil.http.auth.BasicAuth;
+import org.vigil.site.InvalidSitesException;
+
+/**
+ * Builds Vigil's HTTP routing: the one function that the application and every HTTP test use, so
+ * that what is tested is what runs.
+ */
+public final class VigilRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(VigilRoutes.class);
+
+  private VigilRoutes() {}
+
+  /** Every route of {@code services}, in registration order. */
+  public static List<Route> all(HttpServices services) {
+    List<Route> routes = new ArrayList<>();
+    routes.add(Route.open(Method.POST, "/api/v1/detections", services.ingest()));
+    routes.addAll(services.violations().routes());
+    routes.addAll(services.admin().routes());
+    routes.addAll(services.live().routes());
+    return routes;
+  }
+
+  /** Registers every route and the error mapping on {@code routing}. */
+  public static void register(HttpRouting.Builder routing, HttpServices services) {
+    BasicAuth auth = new BasicAuth(services.accounts());
+    for (Route r : all(services)) {
+      routing.route(
+          r.method(),
+          r.path(),
+          r.roles().isEmpty() ? r.handler() : auth.require(r.roles(), r.handler()));
+    }
+    routing.error(
+        BadRequestException.class, (req, res, e) -> Json.error(res, e.status(), e.getMessage()));
+    routing.error(
+        InvalidSitesException.class,
+        (req, res, e) -> {
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("status", 400);
+          body.put("error", "invalid site configuration");
+          body.put("problems", e.problems());
+          Json.send(res, Status.BAD_REQUEST_400, body);
+        });
+    routing.error(
+        IllegalArgumentException.class,
+        (req, res, e) -> Json.error(res, Status.BAD_REQUEST_400, e.getMessage()));
+    routing.error(
+        Exception.class,
+        (req, res, e) -> {
+          // Only the type and message: our messages carry no personal data by contract.
+          LOG.error("{} {} failed: {}", req.prologue().method(), req.path().path(), e.toString());
+          Json.error(
+              res,
+              Status.INTERNAL_SERVER_ERROR_500,
+              "the server failed to handle this request; the failure is in its log");
+        });
+  }
+}

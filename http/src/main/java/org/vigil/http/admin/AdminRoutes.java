@@ -1,0 +1,153 @@
+package org.vigil.http.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vigil.contract.SitesJson;
+import org.vigil.http.BadRequestException;
+import org.vigil.http.Bodies;
+import org.vigil.http.Json;
+import org.vigil.http.Route;
+import org.vigil.http.auth.Accounts;
+import org.vigil.http.auth.Role;
+import org.vigil.http.ingest.IngestKeys;
+import org.vigil.pipeline.SiteRegistry;
+import org.vigil.site.Camera;
+import org.vigil.site.Section;
+import org.vigil.site.Sites;
+
+/** The administrator's routes: sites, camera keys and users. */
+public final class AdminRoutes {
+  private static final int MAX_BODY = 4 << 20;
+
+  private final SiteRegistry sites;
+  private final IngestKeys keys;
+  private final Accounts accounts;
+
+  public AdminRoutes(SiteRegistry sites, IngestKeys keys, Accounts accounts) {
+    this.sites = sites;
+    this.keys = keys;
+    this.accounts = accounts;
+  }
+
+  /** Every admin route; each needs the ADMINISTRATOR role. */
+  public List<Route> routes() {
+    Set<Role> admin = Set.of(Role.ADMINISTRATOR);
+    return List.of(
+        new Route(Method.GET, "/api/v1/admin/sites", admin, this::getSites),
+        new Route(Method.PUT, "/api/v1/admin/sites", admin, this::putSites),
+        new Route(Method.PUT, "/api/v1/admin/cameras/{id}", admin, this::putCamera),
+        new Route(Method.DELETE, "/api/v1/admin/cameras/{id}", admin, this::deleteCamera),
+        new Route(Method.PUT, "/api/v1/admin/sections/{id}", admin, this::putSection),
+        new Route(Method.DELETE, "/api/v1/admin/sections/{id}", admin, this::deleteSection),
+        new Route(Method.POST, "/api/v1/admin/cameras/{id}/keys", admin, this::issueKey),
+        new Route(Method.DELETE, "/api/v1/admin/cameras/{id}/keys", admin, this::revokeKeys),
+        new Route(Method.POST, "/api/v1/admin/users", admin, this::addUser));
+  }
+
+  private void getSites(ServerRequest req, ServerResponse res) {
+    Json.send(res, Status.OK_200, SitesJson.tree(sites.current()));
+  }
+
+  private void putSites(ServerRequest req, ServerResponse res) {
+    Sites next = sites.replace(SitesJson.read(Bodies.read(req, MAX_BODY)));
+    Json.send(res, Status.OK_200, SitesJson.tree(next));
+  }
+
+  private void putCamera(ServerRequest req, ServerResponse res) {
+    String id = req.path().pathParameters().get("id");
+    Camera camera = SitesJson.readCamera(withId(Bodies.read(req, MAX_BODY), id));
+    boolean existed = sites.current().camera(id).isPresent();
+    sites.putCamera(camera);
+    Json.send(res, existed ? Status.OK_200 : Status.CREATED_201, SitesJson.tree(camera));
+  }
+
+  private void deleteCamera(ServerRequest req, ServerResponse res) {
+    String id = req.path().pathParameters().get("id");
+    requireCamera(id);
+    sites.removeCamera(id);
+    res.status(Status.NO_CONTENT_204).send();
+  }
+
+  private void putSection(ServerRequest req, ServerResponse res) {
+    String id = req.path().pathParameters().get("id");
+    Section section = SitesJson.readSection(withId(Bodies.read(req, MAX_BODY), id));
+    boolean existed = sites.current().section(id).isPresent();
+    sites.putSection(section);
+    Json.send(res, existed ? Status.OK_200 : Status.CREATED_201, SitesJson.tree(section));
+  }
+
+  private void deleteSection(ServerRequest req, ServerResponse res) {
+    String id = req.path().pathParameters().get("id");
+    if (sites.current().section(id).isEmpty()) {
+      throw new BadRequestException(Status.NOT_FOUND_404, "no section '" + id + "'");
+    }
+    sites.removeSection(id);
+    res.status(Status.NO_CONTENT_204).send();
+  }
+
+  private void issueKey(ServerRequest req, ServerResponse res) throws Exception {
+    String id = req.path().pathParameters().get("id");
+    requireCamera(id);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("cameraId", id);
+    body.put("key", keys.issue(id));
+    body.put("note", "this key is shown once; store it in the camera's configuration");
+    Json.send(res, Status.CREATED_201, body);
+  }
+
+  private void revokeKeys(ServerRequest req, ServerResponse res) throws Exception {
+    String id = req.path().pathParameters().get("id");
+    Json.send(res, Status.OK_200, Map.of("cameraId", id, "revoked", keys.revoke(id)));
+  }
+
+  private void addUser(ServerRequest req, ServerResponse res) throws Exception {
+    JsonNode body = readObject(Bodies.read(req, MAX_BODY));
+    String username = body.path("username").asText(null);
+    Role role = Role.parse(body.path("role").asText(""));
+    accounts.add(username, body.path("password").asText(null), role);
+    Json.send(res, Status.CREATED_201, Map.of("username", username, "role", role.name()));
+  }
+
+  private void requireCamera(String id) {
+    if (sites.current().camera(id).isEmpty()) {
+      throw new BadRequestException(Status.NOT_FOUND_404, "no camera '" + id + "'");
+    }
+  }
+
+  /** The body with its "id" set to the path's, refusing a body that names another id. */
+  private static byte[] withId(byte[] body, String id) {
+    JsonNode node = readObject(body);
+    JsonNode given = node.get("id");
+    if (given != null && !given.isNull() && !given.asText().equals(id)) {
+      throw new BadRequestException(
+          "id '" + given.asText() + "' in the body differs from '" + id + "' in the path");
+    }
+    ((ObjectNode) node).put("id", id);
+    try {
+      return Json.MAPPER.writeValueAsBytes(node);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode readObject(byte[] body) {
+    try {
+      JsonNode node = Json.MAPPER.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw new BadRequestException("body must be a JSON object");
+      }
+      return node;
+    } catch (IOException e) {
+      throw new BadRequestException("body is not valid JSON");
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package org.vigil.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.vigil.http.admin.AdminRoutes;
+import org.vigil.http.ingest.IngestHandler;
+import org.vigil.http.live.LiveRoutes;
+import org.vigil.http.violations.ViolationRoutes;
+
+/** Every route that is registered is described in the published OpenAPI document. */
+class OpenApiCoverageTest {
+
+  @Test
+  void everyRouteIsDescribed() throws IOException {
+    HttpServices services =
+        new HttpServices(
+            new IngestHandler(null, null),
+            new ViolationRoutes(null),
+            new AdminRoutes(null, null, null),
+            new LiveRoutes(null, Clock.systemUTC()),
+            null);
+    List<String> lines;
+    try (InputStream in = getClass().getResourceAsStream("/org/vigil/http/openapi.yaml")) {
+      lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+    List<String> missing = new ArrayList<>();
+    for (Route r : VigilRoutes.all(services)) {
+      if (!describes(lines, r.path(), r.method().text().toLowerCase(Locale.ROOT))) {
+        missing.add(r.method().text() + " " + r.path());
+      }
+    }
+    assertThat(missing).as("routes missing from openapi.yaml").isEmpty();
+  }
+
+  private static boolean describes(List<String> lines, String path, String method) {
+    int start = lines.indexOf("  " + path + ":");
+    if (start < 0) {
+      return false;
+    }
+    for (int i = start + 1; i < lines.size() && !lines.get(i).matches("^  \\S.*"); i++) {
+      if (lines.get(i).equals("    " + method + ":")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,188 @@
+package org.vigil.pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.vigil.detection.Admission;
+import org.vigil.detection.Detection;
+import org.vigil.enforcement.Enforcer;
+import org.vigil.enforcement.InMemorySectionSightings;
+import org.vigil.enforcement.StreamClock;
+import org.vigil.enforcement.Violation;
+import org.vigil.enforcement.ViolationRecorder;
+import org.vigil.site.Sites;
+
+/**
+ * The embedded runtime's one operation: take a batch, decide it, make its violations durable,
+ * answer. Safe to call from many threads at once (one per request).
+ *
+ * <p>Order of work for a batch: every item is checked (grant, {@link Admission}) and claimed in the
+ * {@link EventWindow}; the claimed detections are decided; all their violations go to the {@link
+ * ViolationRecorder} together, and the call returns when they are durable. If they cannot be made
+ * durable the claims are released and {@link StorageUnavailableException} is thrown: nothing of the
+ * batch is acknowledged, and re-sending it decides it again with the same violation ids.
+ */
+public final class EmbeddedPipeline implements AutoCloseable {
+
+  /**
+   * Tuning of the embedded runtime.
+   *
+   * @param allowedLateness how late a section sighting may arrive and still be paired
+   * @param maxClockAhead how far a camera's clock may run ahead of the server's
+   * @param dedupWindow how long an accepted event id is remembered
+   * @param maxRememberedEvents at most this many event ids are remembered
+   * @param storeTimeout how long to wait for violations to become durable
+   */
+  public record Settings(
+      Duration allowedLateness,
+      Duration maxClockAhead,
+      Duration dedupWindow,
+      long maxRememberedEvents,
+      Duration storeTimeout) {
+
+    /** 30 s lateness, 2 min clock lead, 10 min de-duplication of up to 10 M events, 30 s store. */
+    public static Settings defaults() {
+      return new Settings(
+          Duration.ofSeconds(30),
+          Admission.DEFAULT_MAX_CLOCK_AHEAD,
+          Duration.ofMinutes(10),
+          10_000_000,
+          Duration.ofSeconds(30));
+    }
+  }
+
+  private final SiteRegistry sites;
+  private final Enforcer enforcer;
+  private final Admission admission;
+  private final EventWindow window;
+  private final ViolationRecorder recorder;
+  private final Clock clock;
+  private final Settings settings;
+  private final LiveCounters counters = new LiveCounters();
+  private final ScheduledExecutorService housekeeping;
+
+  public EmbeddedPipeline(
+      SiteRegistry sites, ViolationRecorder recorder, Clock clock, Settings settings) {
+    this.sites = sites;
+    this.recorder = recorder;
+    this.clock = clock;
+    this.settings = settings;
+    this.enforcer =
+        new Enforcer(
+            new InMemorySectionSightings(), new StreamClock(clock, settings.allowedLateness()));
+    this.admission = new Admission(settings.maxClockAhead());
+    this.window = new EventWindow(settings.dedupWindow(), settings.maxRememberedEvents(), clock);
+    this.housekeeping =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("section-forgetter").daemon().factory());
+    housekeeping.scheduleWithFixedDelay(enforcer::forgetExpired, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Decides a batch and returns once every violation it produced is durable.
+   *
+   * @param grant the cameras the caller may post for
+   * @throws StorageUnavailableException when the violations could not be made durable
+   */
+  public IngestResult ingest(List<IngestItem> items, CameraGrant grant) {
+    Sites config = sites.current();
+    Instant receivedAt = clock.instant();
+    List<IngestResult.Rejection> rejected = new ArrayList<>();
+    List<Detection> claimed = new ArrayList<>(items.size());
+    int duplicates = 0;
+    for (IngestItem item : items) {
+      switch (item) {
+        case IngestItem.Malformed bad ->
+            rejected.add(new IngestResult.Rejection(bad.index(), bad.eventId(), bad.reason()));
+        case IngestItem.Parsed(int index, Detection d) -> {
+          Optional<String> refusal =
+              grant.allows(d.cameraId())
+                  ? admission.refusal(d, config, receivedAt)
+                  : Optional.of("this key may not post for camera '" + d.cameraId() + "'");
+          if (refusal.isPresent()) {
+            rejected.add(new IngestResult.Rejection(index, d.eventId(), refusal.get()));
+          } else if (window.claim(d.cameraId(), d.eventId())) {
+            claimed.add(d);
+          } else {
+            duplicates++;
+          }
+        }
+      }
+    }
+    List<Violation> violations = new ArrayList<>();
+    List<List<Violation>> perDetection = new ArrayList<>(claimed.size());
+    for (Detection d : claimed) {
+      List<Violation> found = enforcer.decide(d, config);
+      perDetection.add(found);
+      violations.addAll(found);
+    }
+    Set<UUID> fresh = store(violations, claimed);
+    int accepted = 0;
+    for (List<Violation> found : perDetection) {
+      if (!found.isEmpty() && found.stream().noneMatch(v -> fresh.contains(v.id()))) {
+        duplicates++; // decided before: its violations were already recorded
+      } else {
+        accepted++;
+      }
+    }
+    for (Violation v : violations) {
+      if (fresh.contains(v.id())) {
+        counters.countViolation(v.type());
+      }
+    }
+    counters.count(accepted, duplicates, rejected.size());
+    return new IngestResult(accepted, duplicates, fresh.size(), rejected);
+  }
+
+  private Set<UUID> store(List<Violation> violations, List<Detection> claimed) {
+    try {
+      return recorder
+          .record(violations)
+          .toCompletableFuture()
+          .get(settings.storeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(claimed, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw unavailable(claimed, e);
+    }
+  }
+
+  private StorageUnavailableException unavailable(List<Detection> claimed, Exception cause) {
+    for (Detection d : claimed) {
+      window.release(d.cameraId(), d.eventId());
+    }
+    return new StorageUnavailableException(
+        "violations could not be stored; nothing of this batch was accepted, send it again", cause);
+  }
+
+  /** The site configuration in force. */
+  public SiteRegistry sites() {
+    return sites;
+  }
+
+  /** Totals since start. */
+  public LiveCounters counters() {
+    return counters;
+  }
+
+  /** How many section sightings wait in memory. */
+  public long waitingSightings() {
+    return enforcer.waitingSightings();
+  }
+
+  @Override
+  public void close() {
+    housekeeping.shutdownNow();
+  }
+}

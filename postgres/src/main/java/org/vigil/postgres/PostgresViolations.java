@@ -1,0 +1,308 @@
+package org.vigil.postgres;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigil.enforcement.SectionPassage;
+import org.vigil.enforcement.Violation;
+import org.vigil.enforcement.ViolationRecorder;
+import org.vigil.enforcement.ViolationType;
+import org.vigil.plate.Plate;
+import org.vigil.site.SpeedLimit;
+
+/**
+ * Violations in PostgreSQL: recorded with group commit, read back with filters and cursor paging.
+ *
+ * <p>Design: {@link #record} only queues; one writer thread takes everything queued, writes it in
+ * one transaction with one statement ({@code insert ... select from unnest(...)}, {@code on
+ * conflict do nothing returning id}) and completes every waiting stage after the commit. Many
+ * concurrent requests thus share one commit, and the cost of a commit is paid per batch, not per
+ * violation.
+ */
+public final class PostgresViolations implements ViolationRecorder, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresViolations.class);
+  private static final int MAX_ROWS_PER_COMMIT = 5_000;
+
+  private static final String INSERT =
+      """
+      insert into violation (id, type, camera_id, section_id, plate_text, plate_country,
+                             observed_at, measured_speed_kmh, limit_kmh, tolerance_kmh,
+                             event_ids, entry_at, distance_m)
+      select u.id::uuid, u.type, u.camera_id, u.section_id, u.plate_text, u.plate_country,
+             u.observed_at::timestamptz, u.speed, u.limit_kmh, u.tolerance_kmh,
+             string_to_array(u.event_ids, chr(31)), u.entry_at::timestamptz, u.distance_m
+      from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                  ?::float8[], ?::int4[], ?::int4[], ?::text[], ?::text[], ?::float8[])
+           as u(id, type, camera_id, section_id, plate_text, plate_country, observed_at, speed,
+                limit_kmh, tolerance_kmh, event_ids, entry_at, distance_m)
+      on conflict (id) do nothing
+      returning id
+      """;
+
+  private static final String COLUMNS =
+      "id, type, camera_id, section_id, plate_text, plate_country, observed_at,"
+          + " measured_speed_kmh, limit_kmh, tolerance_kmh, event_ids, entry_at, distance_m";
+
+  private record Pending(List<Violation> violations, CompletableFuture<Set<UUID>> done) {}
+
+  private final DataSource dataSource;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Thread writer;
+  private volatile boolean closed;
+
+  public PostgresViolations(DataSource dataSource) {
+    this.dataSource = dataSource;
+    this.writer = Thread.ofPlatform().name("violation-writer").daemon().start(this::writeLoop);
+  }
+
+  @Override
+  public CompletionStage<Set<UUID>> record(List<Violation> violations) {
+    if (violations.isEmpty()) {
+      return CompletableFuture.completedFuture(Set.of());
+    }
+    CompletableFuture<Set<UUID>> done = new CompletableFuture<>();
+    if (closed) {
+      done.completeExceptionally(new IllegalStateException("the violation store is closed"));
+      return done;
+    }
+    queue.add(new Pending(List.copyOf(violations), done));
+    return done;
+  }
+
+  /** Reads one page of violations, in order of observation time and id. */
+  public ViolationPage find(ViolationQuery q) throws SQLException {
+    StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from violation");
+    List<Object> args = new ArrayList<>();
+    List<String> where = new ArrayList<>();
+    if (q.from() != null) {
+      where.add("observed_at >= ?");
+      args.add(Timestamp.from(q.from()));
+    }
+    if (q.to() != null) {
+      where.add("observed_at < ?");
+      args.add(Timestamp.from(q.to()));
+    }
+    if (q.type() != null) {
+      where.add("type = ?");
+      args.add(q.type().name());
+    }
+    if (q.cameraId() != null) {
+      where.add("camera_id = ?");
+      args.add(q.cameraId());
+    }
+    if (q.sectionId() != null) {
+      where.add("section_id = ?");
+      args.add(q.sectionId());
+    }
+    if (q.after() != null) {
+      where.add("(observed_at, id) > (?, ?)");
+      args.add(Timestamp.from(q.after().observedAt()));
+      args.add(q.after().id());
+    }
+    if (!where.isEmpty()) {
+      sql.append(" where ").append(String.join(" and ", where));
+    }
+    sql.append(" order by observed_at, id limit ?");
+    args.add(q.limit() + 1);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        ps.setObject(i + 1, args.get(i));
+      }
+      List<Violation> items = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          items.add(read(rs));
+        }
+      }
+      if (items.size() <= q.limit()) {
+        return new ViolationPage(items, null);
+      }
+      Violation last = items.get(q.limit() - 1);
+      return new ViolationPage(
+          items.subList(0, q.limit()), new ViolationCursor(last.observedAt(), last.id()));
+    }
+  }
+
+  /** How many violations are recorded, by type. */
+  public Map<ViolationType, Long> countByType() throws SQLException {
+    Map<ViolationType, Long> counts = new LinkedHashMap<>();
+    for (ViolationType t : ViolationType.values()) {
+      counts.put(t, 0L);
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("select type, count(*) from violation group by type");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        counts.put(ViolationType.valueOf(rs.getString(1)), rs.getLong(2));
+      }
+    }
+    return counts;
+  }
+
+  private void writeLoop() {
+    List<Pending> batch = new ArrayList<>();
+    while (!closed || !queue.isEmpty()) {
+      try {
+        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        int rows = first.violations().size();
+        Pending next;
+        while (rows < MAX_ROWS_PER_COMMIT && (next = queue.poll()) != null) {
+          batch.add(next);
+          rows += next.violations().size();
+        }
+        writeBatch(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void writeBatch(List<Pending> batch) {
+    try {
+      Set<UUID> inserted = insert(batch);
+      for (Pending p : batch) {
+        Set<UUID> mine = new HashSet<>();
+        for (Violation v : p.violations()) {
+          if (inserted.contains(v.id())) {
+            mine.add(v.id());
+          }
+        }
+        p.done().complete(mine);
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.error("could not record {} batches of violations: {}", batch.size(), e.toString());
+      for (Pending p : batch) {
+        p.done().completeExceptionally(e);
+      }
+    }
+  }
+
+  private Set<UUID> insert(List<Pending> batch) throws SQLException {
+    // The same violation may be in two pending batches (a re-sent event); insert it once.
+    Map<UUID, Violation> unique = new LinkedHashMap<>();
+    for (Pending p : batch) {
+      for (Violation v : p.violations()) {
+        unique.putIfAbsent(v.id(), v);
+      }
+    }
+    int n = unique.size();
+    String[] id = new String[n];
+    String[] type = new String[n];
+    String[] camera = new String[n];
+    String[] section = new String[n];
+    String[] plate = new String[n];
+    String[] country = new String[n];
+    String[] observed = new String[n];
+    Double[] speed = new Double[n];
+    Integer[] limit = new Integer[n];
+    Integer[] tolerance = new Integer[n];
+    String[] events = new String[n];
+    String[] entry = new String[n];
+    Double[] distance = new Double[n];
+    int i = 0;
+    for (Violation v : unique.values()) {
+      id[i] = v.id().toString();
+      type[i] = v.type().name();
+      camera[i] = v.cameraId();
+      section[i] = v.sectionId();
+      plate[i] = v.plate().text();
+      country[i] = v.plate().country();
+      observed[i] = v.observedAt().toString();
+      speed[i] = v.measuredSpeedKmh();
+      limit[i] = v.limit().limitKmh();
+      tolerance[i] = v.limit().toleranceKmh();
+      events[i] = String.join("\u001f", v.eventIds());
+      entry[i] = v.passage() == null ? null : v.passage().entryAt().toString();
+      distance[i] = v.passage() == null ? null : v.passage().distanceM();
+      i++;
+    }
+    Set<UUID> inserted = new HashSet<>();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        Object[][] columns = {
+          id, type, camera, section, plate, country, observed, speed, limit, tolerance, events,
+          entry, distance
+        };
+        String[] sqlTypes = {
+          "text", "text", "text", "text", "text", "text", "text", "float8", "int4", "int4", "text",
+          "text", "float8"
+        };
+        for (int col = 0; col < columns.length; col++) {
+          Array array = c.createArrayOf(sqlTypes[col], columns[col]);
+          ps.setArray(col + 1, array);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            inserted.add(rs.getObject(1, UUID.class));
+          }
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+    return inserted;
+  }
+
+  private static Violation read(ResultSet rs) throws SQLException {
+    Instant observedAt = rs.getTimestamp("observed_at").toInstant();
+    Timestamp entryAt = rs.getTimestamp("entry_at");
+    SectionPassage passage =
+        entryAt == null
+            ? null
+            : new SectionPassage(entryAt.toInstant(), observedAt, rs.getDouble("distance_m"));
+    String[] events = (String[]) rs.getArray("event_ids").getArray();
+    return new Violation(
+        rs.getObject("id", UUID.class),
+        ViolationType.valueOf(rs.getString("type")),
+        rs.getString("camera_id"),
+        rs.getString("section_id"),
+        new Plate(rs.getString("plate_text"), rs.getString("plate_country")),
+        observedAt,
+        rs.getDouble("measured_speed_kmh"),
+        new SpeedLimit(rs.getInt("limit_kmh"), rs.getInt("tolerance_kmh")),
+        List.of(events),
+        passage);
+  }
+
+  /** Stops taking violations, writes what is queued, and stops the writer. */
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      writer.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
