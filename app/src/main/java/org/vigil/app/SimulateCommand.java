@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Simulates a city: cameras, sections and vehicles with a realistic speed spread,",
-      "a few per cent of speeders and Kazakh-format plates. Posts live to a server (--url)",
-      "or writes NDJSON (--out, '-' for standard output; the default)."
+      "Simulates a city of cameras, sections and vehicles, posted live or written as NDJSON.",
+      "Speeds spread realistically, a few per cent of vehicles speed, plates are Kazakh.",
+      "Posts live to a server (--url) or writes NDJSON (--out, '-' for standard output; default)."
     })
 final class SimulateCommand implements Runnable {
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default 42).")

@@ -1,6 +1,7 @@
 package org.vigil.detection;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.vigil.plate.Plate;
 
@@ -13,7 +14,8 @@ import org.vigil.plate.Plate;
  *
  * @param eventId the camera's identifier for the event, unique per camera, 1 to 128 characters
  * @param cameraId the camera that saw the vehicle
- * @param observedAt when the camera saw it, by the camera's clock
+ * @param observedAt when the camera saw it, by the camera's clock; kept to the microsecond, the
+ *     precision of storage, so that a stored violation equals the decided one
  * @param plate the plate it read
  * @param confidence the camera's confidence in the read, 0 to 1
  * @param vehicleClass the kind of vehicle
@@ -52,6 +54,7 @@ public record Detection(
       throw new IllegalArgumentException("cameraId is missing");
     }
     Objects.requireNonNull(observedAt, "observedAt is missing");
+    observedAt = observedAt.truncatedTo(ChronoUnit.MICROS);
     Objects.requireNonNull(plate, "plate is missing");
     if (!(confidence >= 0 && confidence <= 1)) {
       throw new IllegalArgumentException(

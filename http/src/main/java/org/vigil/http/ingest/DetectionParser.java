@@ -284,7 +284,7 @@ public final class DetectionParser {
                 kind,
                 speedKmh,
                 lane));
-      } catch (IllegalArgumentException | NullPointerException e) {
+      } catch (IllegalArgumentException e) {
         return new IngestItem.Malformed(index, id, e.getMessage());
       }
     }

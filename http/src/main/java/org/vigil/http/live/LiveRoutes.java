@@ -40,6 +40,7 @@ public final class LiveRoutes {
     this.pipeline = pipeline;
     this.clock = clock;
     this.started = clock.instant();
+    samples.add(new Sample(started, 0));
   }
 
   public List<Route> routes() {

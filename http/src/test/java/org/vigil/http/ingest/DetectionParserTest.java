@@ -18,11 +18,13 @@ class DetectionParserTest {
           + "\"vehicleClass\":\"CAR\",\"speedKmh\":107.0,\"lane\":1}";
 
   private static List<IngestItem> ndjson(String body) {
-    return DetectionParser.parse(body.getBytes(StandardCharsets.UTF_8), DetectionParser.Format.NDJSON);
+    return DetectionParser.parse(
+        body.getBytes(StandardCharsets.UTF_8), DetectionParser.Format.NDJSON);
   }
 
   private static List<IngestItem> json(String body) {
-    return DetectionParser.parse(body.getBytes(StandardCharsets.UTF_8), DetectionParser.Format.JSON);
+    return DetectionParser.parse(
+        body.getBytes(StandardCharsets.UTF_8), DetectionParser.Format.JSON);
   }
 
   private static String reasonOf(IngestItem item) {
@@ -61,7 +63,10 @@ class DetectionParserTest {
 
   @Test
   void aBadItemNamesTheFieldAndTheProblem() {
-    assertThat(reasonOf(ndjson(GOOD.replace("\"observedAt\":\"2026-11-02T07:30:04.530Z\",", "")).getFirst()))
+    assertThat(
+            reasonOf(
+                ndjson(GOOD.replace("\"observedAt\":\"2026-11-02T07:30:04.530Z\",", ""))
+                    .getFirst()))
         .isEqualTo("missing field 'observedAt'");
     assertThat(reasonOf(ndjson(GOOD.replace("2026-11-02T07:30:04.530Z", "yesterday")).getFirst()))
         .isEqualTo(
@@ -74,10 +79,13 @@ class DetectionParserTest {
         .startsWith("unknown vehicleClass 'SPACESHIP', expected one of CAR,");
     assertThat(reasonOf(ndjson(GOOD.replace("\"lane\":1", "\"lane\":1.5")).getFirst()))
         .isEqualTo("lane must be a whole number, was a number");
-    assertThat(reasonOf(ndjson(GOOD.replace("\"cameraId\":\"B-003\"", "\"cameraId\":7")).getFirst()))
+    assertThat(
+            reasonOf(ndjson(GOOD.replace("\"cameraId\":\"B-003\"", "\"cameraId\":7")).getFirst()))
         .isEqualTo("cameraId must be a string, was a number");
-    assertThat(reasonOf(ndjson("[1,2]").getFirst())).isEqualTo("line must hold a JSON object, held an array");
-    assertThat(reasonOf(ndjson(GOOD + " " + GOOD).getFirst())).isEqualTo("line holds more than one JSON value");
+    assertThat(reasonOf(ndjson("[1,2]").getFirst()))
+        .isEqualTo("line must hold a JSON object, held an array");
+    assertThat(reasonOf(ndjson(GOOD + " " + GOOD).getFirst()))
+        .isEqualTo("line holds more than one JSON value");
   }
 
   @Test
@@ -124,7 +132,8 @@ class DetectionParserTest {
 
   @Test
   void anUnusableBodyIsA400() {
-    assertThatThrownBy(() -> json("")).hasMessage("body must be a JSON object or an array of objects, was nothing");
+    assertThatThrownBy(() -> json(""))
+        .hasMessage("body must be a JSON object or an array of objects, was nothing");
     assertThatThrownBy(() -> json("[" + GOOD + ",")).isInstanceOf(BadRequestException.class);
     assertThatThrownBy(() -> json("\"hello\"")).hasMessageContaining("was a string");
     assertThatThrownBy(() -> ndjson("\n\n")).hasMessage("body holds no detection");

@@ -1,0 +1,113 @@
+package org.vigil.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Vigil as a separate operating-system process started from the packaged jar, as an operator runs
+ * it, so that a test can {@code kill -9} it. Its console output goes to {@code console.log} in its
+ * data directory.
+ */
+final class VigilProcess implements AutoCloseable {
+  private final Process process;
+  private final int port;
+
+  private VigilProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /** Starts {@code vigil serve} on a free port and waits until it is ready. */
+  static VigilProcess start(Path dataDir, Path sitesFile, Map<String, String> env)
+      throws IOException, InterruptedException {
+    int port = freePort();
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar"));
+    cmd.add(System.getProperty("vigil.jar", "target/vigil.jar"));
+    cmd.addAll(List.of("serve", "--port", Integer.toString(port)));
+    if (sitesFile != null) {
+      cmd.addAll(List.of("--sites", sitesFile.toString()));
+    }
+    Files.createDirectories(dataDir);
+    Path console = dataDir.resolve("console.log");
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("VIGIL_DATA_DIR", dataDir.toString());
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    StringBuilder seen = new StringBuilder();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = out.readLine()) != null) {
+      seen.append(line).append('\n');
+      if (line.startsWith("Vigil is ready at")) {
+        break;
+      }
+      if (System.nanoTime() > deadline) {
+        p.destroyForcibly();
+        throw new IllegalStateException("Vigil did not start in time:\n" + seen);
+      }
+    }
+    if (line == null) {
+      throw new IllegalStateException("Vigil exited before it was ready:\n" + seen);
+    }
+    Files.writeString(console, seen);
+    Thread.ofPlatform()
+        .daemon()
+        .start(
+            () -> {
+              try (var w =
+                  Files.newBufferedWriter(
+                      console, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+                String l;
+                while ((l = out.readLine()) != null) {
+                  w.write(l);
+                  w.newLine();
+                  w.flush();
+                }
+              } catch (IOException e) {
+                // the process is gone; its output ends here
+              }
+            });
+    return new VigilProcess(p, port);
+  }
+
+  URI url() {
+    return URI.create("http://localhost:" + port + "/");
+  }
+
+  /** {@code kill -9}: no shutdown hook, no clean stop. */
+  void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** A clean stop (SIGTERM), as an operator's service manager does. */
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
