@@ -12,7 +12,8 @@ import org.vigil.plate.Plate;
  * It lives only as long as it takes to decide it: a detection that breaks no rule is never stored,
  * logged or queued.
  *
- * @param eventId the camera's identifier for the event, unique per camera, 1 to 128 characters
+ * @param eventId the camera's identifier for the event, unique per camera, 1 to 128 characters and
+ *     no control characters
  * @param cameraId the camera that saw the vehicle
  * @param observedAt when the camera saw it, by the camera's clock; kept to the microsecond, the
  *     precision of storage, so that a stored violation equals the decided one
@@ -49,6 +50,12 @@ public record Detection(
               + MAX_EVENT_ID_LENGTH
               + " characters, had "
               + eventId.length());
+    }
+    for (int i = 0; i < eventId.length(); i++) {
+      if (Character.isISOControl(eventId.charAt(i))) {
+        throw new IllegalArgumentException(
+            "eventId may not hold control characters, position " + (i + 1) + " holds one");
+      }
     }
     if (cameraId == null || cameraId.isBlank()) {
       throw new IllegalArgumentException("cameraId is missing");

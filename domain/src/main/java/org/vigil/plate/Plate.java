@@ -10,7 +10,7 @@ import java.util.Objects;
  * #text()} only where the plate is meant to be shown (a violation, a notice) and never in a log or
  * an exception message.
  *
- * @param text the normalised plate text: 1 to 16 characters, upper case, no spaces or dashes
+ * @param text the normalised plate text: 1 to 16 letters and digits, upper case
  * @param country the ISO 3166-1 alpha-2 code of the issuing country, upper case, or {@code null}
  *     when the camera did not say
  */
@@ -25,6 +25,12 @@ public record Plate(String text, String country) {
       // The length only: the text itself is personal data and must not reach an error message.
       throw new IllegalArgumentException(
           "plate.text must have 1 to " + MAX_LENGTH + " characters, had " + text.length());
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isLetterOrDigit(text.charAt(i))) {
+        throw new IllegalArgumentException(
+            "plate.text may hold only letters and digits, position " + (i + 1) + " holds another");
+      }
     }
     if (country != null) {
       if (country.length() != 2

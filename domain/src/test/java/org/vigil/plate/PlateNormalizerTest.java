@@ -47,6 +47,19 @@ class PlateNormalizerTest {
         .hasMessageNotContaining("AAAA");
   }
 
+  /**
+   * Regression: a plate holding a NUL character passed validation, and PostgreSQL then refused the
+   * whole batch of violations it was in, again at every retry.
+   */
+  @Test
+  void platesHoldOnlyLettersAndDigits() {
+    assertThatThrownBy(() -> Plate.of("911\u0000ABY", "KZ"))
+        .hasMessage("plate.text may hold only letters and digits, position 4 holds another");
+    assertThatThrownBy(() -> Plate.of("911/ABY", "KZ"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Plate.of("٩١١ABY", "KZ").text()).as("digits of any script are digits").hasSize(6);
+  }
+
   @Test
   void plateToStringHidesTheText() {
     assertThat(Plate.of("911ABY15", "kz").toString()).doesNotContain("911").contains("KZ");
