@@ -50,13 +50,16 @@ public final class EmbeddedPipeline implements AutoCloseable {
       long maxRememberedEvents,
       Duration storeTimeout) {
 
-    /** 30 s lateness, 2 min clock lead, 10 min de-duplication of up to 10 M events, 30 s store. */
+    /**
+     * 30 s lateness, 2 min clock lead, event ids remembered 5 to 10 min (at most about 20 M, some
+     * 420 MB), 30 s to store.
+     */
     public static Settings defaults() {
       return new Settings(
           Duration.ofSeconds(30),
           Admission.DEFAULT_MAX_CLOCK_AHEAD,
-          Duration.ofMinutes(10),
-          10_000_000,
+          Duration.ofMinutes(5),
+          20_000_000,
           Duration.ofSeconds(30));
     }
   }

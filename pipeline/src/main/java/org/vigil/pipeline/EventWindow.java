@@ -1,8 +1,5 @@
 package org.vigil.pipeline;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -14,36 +11,154 @@ import java.time.Duration;
  *
  * <p>An event is claimed before it is decided and released if its batch fails, so two concurrent
  * copies of one event never both count.
+ *
+ * <p>Design: an event is kept as a 128-bit hash of camera and event id (a false duplicate needs a
+ * 128-bit collision) in primitive open-addressing tables, about 21 bytes an event, so that the
+ * millions of events of a busy window cost little memory and nothing to the garbage collector. The
+ * tables are split into 64 stripes, each with its own lock, and each stripe keeps two generations:
+ * events claimed in the current window and in the one before. An event is thus remembered for at
+ * least one window and at most two. When a stripe's current generation reaches its share of {@code
+ * maxEvents}, it rotates early: under extreme load the window shortens rather than memory growing.
  */
 final class EventWindow {
-  private record Key(String cameraId, String eventId) {}
+  private static final int STRIPES = 64;
 
-  private final Cache<Key, Boolean> seen;
+  private final Stripe[] stripes = new Stripe[STRIPES];
+  private final long windowNanos;
+  private final int maxPerGeneration;
+  private final Clock clock;
 
+  /**
+   * @param window how long an event is remembered at least
+   * @param maxEvents about how many events are remembered at most
+   * @param clock the clock (a test clock in tests)
+   */
   EventWindow(Duration window, long maxEvents, Clock clock) {
-    this.seen =
-        Caffeine.newBuilder()
-            .expireAfterWrite(window)
-            .maximumSize(maxEvents)
-            .ticker(clockTicker(clock))
-            .build();
+    if (window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("dedup window must be positive, was " + window);
+    }
+    if (maxEvents < 2L * STRIPES) {
+      throw new IllegalArgumentException(
+          "maxRememberedEvents must be at least " + 2 * STRIPES + ", was " + maxEvents);
+    }
+    this.windowNanos = window.toNanos();
+    this.maxPerGeneration = (int) Math.min(Integer.MAX_VALUE / 4, maxEvents / 2 / STRIPES);
+    this.clock = clock;
+    for (int i = 0; i < STRIPES; i++) {
+      stripes[i] = new Stripe();
+    }
   }
 
   /** Claims the event; false when it was claimed already (a duplicate). */
   boolean claim(String cameraId, String eventId) {
-    return seen.asMap().putIfAbsent(new Key(cameraId, eventId), Boolean.TRUE) == null;
+    long a = hashA(cameraId, eventId);
+    long b = hashB(cameraId, eventId);
+    Stripe s = stripes[(int) (a >>> 58)];
+    long now = nanos();
+    synchronized (s) {
+      s.rotateIfDue(now, windowNanos);
+      if (s.current.contains(a, b) || s.previous.contains(a, b)) {
+        return false;
+      }
+      s.current.add(a, b);
+      if (s.current.size() >= maxPerGeneration) {
+        s.rotate(now);
+      }
+      return true;
+    }
   }
 
   /** Gives up a claim, so that the event counts as new when it is sent again. */
   void release(String cameraId, String eventId) {
-    seen.invalidate(new Key(cameraId, eventId));
+    long a = hashA(cameraId, eventId);
+    long b = hashB(cameraId, eventId);
+    Stripe s = stripes[(int) (a >>> 58)];
+    synchronized (s) {
+      s.current.remove(a, b);
+      s.previous.remove(a, b);
+    }
   }
 
-  private static Ticker clockTicker(Clock clock) {
-    Clock base = clock;
-    return () -> {
-      var now = base.instant();
-      return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    };
+  /** How many events are remembered now, for metrics and tests. */
+  long size() {
+    long n = 0;
+    for (Stripe s : stripes) {
+      synchronized (s) {
+        n += s.current.size() + s.previous.size();
+      }
+    }
+    return n;
+  }
+
+  private long nanos() {
+    var now = clock.instant();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  private static final class Stripe {
+    Hash128Set current = new Hash128Set();
+    Hash128Set previous = new Hash128Set();
+    long startedAt = Long.MIN_VALUE;
+
+    void rotateIfDue(long now, long windowNanos) {
+      if (startedAt == Long.MIN_VALUE) {
+        startedAt = now;
+      } else if (now - startedAt >= 2 * windowNanos) {
+        current = new Hash128Set();
+        previous = new Hash128Set();
+        startedAt = now;
+      } else if (now - startedAt >= windowNanos) {
+        rotate(now);
+      }
+    }
+
+    void rotate(long now) {
+      previous = current;
+      current = new Hash128Set();
+      startedAt = now;
+    }
+  }
+
+  // Two independent 64-bit hashes of "cameraId \0 eventId", each finished with MurmurHash3's
+  // fmix64.
+
+  static long hashA(String cameraId, String eventId) {
+    long h = 0xcbf29ce484222325L;
+    h = fnv(h, cameraId);
+    h = (h ^ 0) * 0x100000001b3L;
+    h = fnv(h, eventId);
+    return fmix(h);
+  }
+
+  static long hashB(String cameraId, String eventId) {
+    long h = 0x9E3779B97F4A7C15L;
+    h = mul(h, cameraId);
+    h = (h + 0xff) * 0xC2B2AE3D27D4EB4FL;
+    h = mul(h, eventId);
+    return fmix(h ^ (cameraId.length() * 31L + eventId.length()));
+  }
+
+  private static long fnv(long h, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      h = (h ^ s.charAt(i)) * 0x100000001b3L;
+    }
+    return h;
+  }
+
+  private static long mul(long h, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      h = (h + s.charAt(i)) * 0x9E3779B97F4A7C15L;
+      h ^= h >>> 29;
+    }
+    return h;
+  }
+
+  private static long fmix(long k) {
+    k ^= k >>> 33;
+    k *= 0xff51afd7ed558ccdL;
+    k ^= k >>> 33;
+    k *= 0xc4ceb9fe1a85ec53L;
+    k ^= k >>> 33;
+    return k;
   }
 }

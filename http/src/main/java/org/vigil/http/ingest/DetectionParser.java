@@ -261,7 +261,7 @@ public final class DetectionParser {
       }
       Instant at;
       try {
-        at = Instant.parse(observedAt);
+        at = IsoInstants.parse(observedAt);
       } catch (DateTimeParseException e) {
         return new IngestItem.Malformed(
             index,
