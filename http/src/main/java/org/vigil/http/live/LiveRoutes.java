@@ -77,11 +77,19 @@ public final class LiveRoutes {
     Json.send(res, Status.OK_200, body);
   }
 
-  /** Detections accepted per second over the last few seconds. */
-  private synchronized double rate(long accepted) {
+  /**
+   * Detections accepted per second over about the last {@link #RATE_WINDOW}: the oldest sample kept
+   * is the newest one at least that old (or the start), so however often the page is polled the
+   * rate spans a window of seconds, and samples closer together than 250 ms are not kept.
+   */
+  synchronized double rate(long accepted) {
     Instant now = clock.instant();
-    samples.addLast(new Sample(now, accepted));
-    while (samples.size() > 2 && samples.peekFirst().at().isBefore(now.minus(RATE_WINDOW))) {
+    if (Duration.between(samples.peekLast().at(), now).toMillis() >= 250) {
+      samples.addLast(new Sample(now, accepted));
+    }
+    Instant horizon = now.minus(RATE_WINDOW);
+    while (samples.size() > 1
+        && !samples.stream().skip(1).findFirst().orElseThrow().at().isAfter(horizon)) {
       samples.removeFirst();
     }
     Sample first = samples.peekFirst();
