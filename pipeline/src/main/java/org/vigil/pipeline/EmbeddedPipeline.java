@@ -20,7 +20,10 @@ import org.vigil.enforcement.InMemorySectionSightings;
 import org.vigil.enforcement.StreamClock;
 import org.vigil.enforcement.Violation;
 import org.vigil.enforcement.ViolationRecorder;
+import org.vigil.site.Camera;
 import org.vigil.site.Sites;
+import org.vigil.traffic.Passage;
+import org.vigil.traffic.PassageSink;
 
 /**
  * The embedded runtime's one operation: take a batch, decide it, make its violations durable,
@@ -73,11 +76,25 @@ public final class EmbeddedPipeline implements AutoCloseable {
   private final Settings settings;
   private final LiveCounters counters = new LiveCounters();
   private final ScheduledExecutorService housekeeping;
+  private final PassageSink passages;
 
   public EmbeddedPipeline(
       SiteRegistry sites, ViolationRecorder recorder, Clock clock, Settings settings) {
+    this(sites, recorder, PassageSink.NONE, clock, settings);
+  }
+
+  /**
+   * @param passages receives every decided detection, without its plate, for traffic statistics
+   */
+  public EmbeddedPipeline(
+      SiteRegistry sites,
+      ViolationRecorder recorder,
+      PassageSink passages,
+      Clock clock,
+      Settings settings) {
     this.sites = sites;
     this.recorder = recorder;
+    this.passages = passages;
     this.clock = clock;
     this.settings = settings;
     this.enforcer =
@@ -126,6 +143,15 @@ public final class EmbeddedPipeline implements AutoCloseable {
     List<List<Violation>> perDetection = new ArrayList<>(claimed.size());
     for (Detection d : claimed) {
       List<Violation> found = enforcer.decide(d, config);
+      Camera camera = config.camera(d.cameraId()).orElseThrow();
+      passages.accept(
+          new Passage(
+              d.cameraId(),
+              d.lane(),
+              d.observedAt(),
+              d.vehicleClass(),
+              d.speedKmh(),
+              camera.limit()));
       perDetection.add(found);
       violations.addAll(found);
     }
