@@ -14,8 +14,10 @@ import org.vigil.contract.SitesJson;
 import org.vigil.http.HttpServices;
 import org.vigil.http.VigilServer;
 import org.vigil.http.admin.AdminRoutes;
+import org.vigil.http.admin.ExemptionRoutes;
 import org.vigil.http.auth.Accounts;
 import org.vigil.http.auth.PasswordHasher;
+import org.vigil.http.cameras.CameraHealthRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.ingest.IngestKeys;
 import org.vigil.http.live.LiveRoutes;
@@ -24,11 +26,13 @@ import org.vigil.pipeline.EmbeddedPipeline;
 import org.vigil.pipeline.SiteRegistry;
 import org.vigil.postgres.Database;
 import org.vigil.postgres.PostgresCameraKeys;
+import org.vigil.postgres.PostgresExemptions;
 import org.vigil.postgres.PostgresSites;
 import org.vigil.postgres.PostgresUsers;
 import org.vigil.postgres.PostgresViolations;
 import org.vigil.site.InvalidSitesException;
 import org.vigil.site.Sites;
+import org.vigil.traffic.PassageSink;
 
 /**
  * One running Vigil: database, embedded pipeline and web server, wired together. This class only
@@ -68,8 +72,10 @@ public final class Vigil implements AutoCloseable {
       if (fromFile != null) {
         sites.replace(fromFile);
       }
+      PostgresExemptions exemptions = new PostgresExemptions(database.dataSource());
       EmbeddedPipeline pipeline =
-          new EmbeddedPipeline(sites, violations, config.clock(), config.pipeline());
+          new EmbeddedPipeline(
+              sites, violations, PassageSink.NONE, exemptions, config.clock(), config.pipeline());
       opened.add(pipeline);
       SecureRandom random = new SecureRandom();
       IngestKeys keys =
@@ -82,8 +88,10 @@ public final class Vigil implements AutoCloseable {
           new HttpServices(
               new IngestHandler(pipeline, keys),
               new ViolationRoutes(violations),
-              new AdminRoutes(sites, keys, accounts),
+              new AdminRoutes(sites, keys, accounts, config.clock()),
               new LiveRoutes(pipeline, config.clock()),
+              new ExemptionRoutes(exemptions),
+              new CameraHealthRoutes(pipeline, config.clock()),
               accounts);
       VigilServer server = VigilServer.start(config.port(), services);
       opened.add(server);

@@ -107,19 +107,19 @@ class VigilIT {
   void aResentEventIsAcknowledgedAndCountedOnce() throws Exception {
     List<Detection> batch =
         List.of(
-            at("B-003", 100).eventId("IT2:1").plate("444DDD04").speed(140).build(),
-            at("B-003", 101).eventId("IT2:2").plate("555EEE05").speed(60).build());
+            at("B-003", 60).eventId("IT2:1").plate("444DDD04").speed(140).build(),
+            at("B-003", 61).eventId("IT2:2").plate("555EEE05").speed(60).build());
     assertThat(postOk(batch).get("accepted").asInt()).isEqualTo(2);
     JsonNode again = postOk(batch);
     assertThat(again.get("accepted").asInt()).isZero();
     assertThat(again.get("duplicates").asInt()).isEqualTo(2);
-    assertThat(admin.allViolations("from=" + T0.plusSeconds(100) + "&to=" + T0.plusSeconds(102)))
+    assertThat(admin.allViolations("from=" + T0.plusSeconds(60) + "&to=" + T0.plusSeconds(62)))
         .hasSize(1);
   }
 
   @Test
   void aBadItemNeverFailsItsNeighbours() throws Exception {
-    String good = new NdjsonWriter().line(at("B-003", 200).eventId("IT3:1").speed(150).build());
+    String good = new NdjsonWriter().line(at("B-003", 120).eventId("IT3:1").speed(150).build());
     String body =
         good
             + "\n"
@@ -173,7 +173,7 @@ class VigilIT {
 
   @Test
   void camerasNeedAKeyAndAKeyServesOneCamera() throws Exception {
-    byte[] one = new NdjsonWriter().batch(List.of(at("B-003", 300).eventId("IT5:1").build()));
+    byte[] one = new NdjsonWriter().batch(List.of(at("B-003", 180).eventId("IT5:1").build()));
     assertThat(post("application/x-ndjson", one, null).statusCode()).isEqualTo(401);
     assertThat(post("application/x-ndjson", one, "wrong").statusCode()).isEqualTo(401);
 
@@ -183,7 +183,7 @@ class VigilIT {
     HttpResponse<String> r = post("application/x-ndjson", one, cameraKey);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("this key may not post for camera 'B-003'");
-    byte[] own = new NdjsonWriter().batch(List.of(at("B-007", 300).eventId("IT5:2").build()));
+    byte[] own = new NdjsonWriter().batch(List.of(at("B-007", 180).eventId("IT5:2").build()));
     assertThat(post("application/x-ndjson", own, cameraKey).body()).contains("\"accepted\":1");
     assertThat(admin.delete("/api/v1/admin/cameras/B-007/keys").status()).isEqualTo(200);
     assertThat(post("application/x-ndjson", own, cameraKey).statusCode()).isEqualTo(401);

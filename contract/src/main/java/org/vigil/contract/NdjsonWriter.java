@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.vigil.detection.Detection;
+import org.vigil.detection.Signal;
 import org.vigil.plate.Plate;
 
 /**
@@ -28,7 +29,9 @@ import org.vigil.plate.Plate;
  *
  * {@code observedAt} is UTC with exactly three fraction digits (finer digits are dropped); {@code
  * speedKmh} is left out when the detection has none, {@code lane} when it is 0 and {@code
- * plate.country} when it is unknown. Every line ends with {@code '\n'}.
+ * plate.country} when it is unknown; {@code signal} ({@code {"state":"RED","redElapsedMs":1350}})
+ * and {@code direction} ({@code "AGAINST_TRAFFIC"}) only when the detection has them. Every line
+ * ends with {@code '\n'}.
  *
  * <p>Not thread-safe (it caches the last formatted second): use one writer per thread.
  */
@@ -47,6 +50,10 @@ public final class NdjsonWriter {
   private static final SerializedString VEHICLE_CLASS = new SerializedString("vehicleClass");
   private static final SerializedString SPEED = new SerializedString("speedKmh");
   private static final SerializedString LANE = new SerializedString("lane");
+  private static final SerializedString SIGNAL = new SerializedString("signal");
+  private static final SerializedString STATE = new SerializedString("state");
+  private static final SerializedString RED_ELAPSED = new SerializedString("redElapsedMs");
+  private static final SerializedString DIRECTION = new SerializedString("direction");
 
   private long cachedSecond = Long.MIN_VALUE;
   private char[] timestamp = new char[0];
@@ -110,6 +117,21 @@ public final class NdjsonWriter {
     if (d.lane() != 0) {
       g.writeFieldName(LANE);
       g.writeNumber(d.lane());
+    }
+    if (d.signal() != null) {
+      g.writeFieldName(SIGNAL);
+      g.writeStartObject();
+      g.writeFieldName(STATE);
+      g.writeString(d.signal().state().name());
+      if (d.signal().state() == Signal.State.RED) {
+        g.writeFieldName(RED_ELAPSED);
+        g.writeNumber(d.signal().redElapsedMs());
+      }
+      g.writeEndObject();
+    }
+    if (d.direction() != null) {
+      g.writeFieldName(DIRECTION);
+      g.writeString(d.direction().name());
     }
     g.writeEndObject();
     g.writeRaw('\n');

@@ -23,6 +23,8 @@ import org.vigil.plate.Plate;
  * @param speedKmh the measured spot speed, 0 to {@value #MAX_SPEED_KMH} km/h, or {@link Double#NaN}
  *     when the camera measures none
  * @param lane the lane, from 1, or 0 when the camera did not say
+ * @param signal the signal at the stop line, or {@code null} when the camera watches none
+ * @param direction the direction of travel, or {@code null} when the camera did not say
  */
 public record Detection(
     String eventId,
@@ -32,7 +34,9 @@ public record Detection(
     double confidence,
     VehicleClass vehicleClass,
     double speedKmh,
-    int lane) {
+    int lane,
+    Signal signal,
+    Direction direction) {
 
   /** The highest plausible measured speed; anything above is a faulty reading. */
   public static final int MAX_SPEED_KMH = 400;
@@ -75,6 +79,20 @@ public record Detection(
     if (lane < 0 || lane > 16) {
       throw new IllegalArgumentException("lane must be between 1 and 16, was " + lane);
     }
+  }
+
+  /** A detection without signal or direction. */
+  public Detection(
+      String eventId,
+      String cameraId,
+      Instant observedAt,
+      Plate plate,
+      double confidence,
+      VehicleClass vehicleClass,
+      double speedKmh,
+      int lane) {
+    this(
+        eventId, cameraId, observedAt, plate, confidence, vehicleClass, speedKmh, lane, null, null);
   }
 
   /** Whether the camera measured a spot speed. */

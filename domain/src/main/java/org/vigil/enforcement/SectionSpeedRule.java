@@ -1,11 +1,14 @@
 package org.vigil.enforcement;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.vigil.detection.Detection;
 import org.vigil.site.Section;
 import org.vigil.site.Sites;
+import org.vigil.site.SpeedLimit;
 
 /**
  * Average speed over a section: a vehicle seen at the entry camera and later at the exit camera is
@@ -30,56 +33,71 @@ public final class SectionSpeedRule {
   public List<Violation> decide(Detection detection, Sites sites) {
     List<Violation> found = List.of();
     for (Section section : sites.sectionsStartingAt(detection.cameraId())) {
-      found = concat(found, enter(section, detection));
+      found = concat(found, enter(section, zoneOf(section, sites), detection));
     }
     for (Section section : sites.sectionsEndingAt(detection.cameraId())) {
-      found = concat(found, exit(section, detection));
+      found = concat(found, exit(section, zoneOf(section, sites), detection));
     }
     return found;
   }
 
-  private List<Violation> enter(Section section, Detection d) {
+  private static ZoneId zoneOf(Section section, Sites sites) {
+    return sites.camera(section.exitCameraId()).orElseThrow().rules().timeZone();
+  }
+
+  private List<Violation> enter(Section section, ZoneId zone, Detection d) {
     Sighting entry =
         new Sighting(
             d.cameraId(),
             d.eventId(),
             d.observedAt(),
             d.plate(),
-            d.observedAt().plus(section.shortestLegalTravelTime()));
+            d.observedAt().plus(section.shortestLegalTravelTime()),
+            Observation.of(d));
     return sightings.update(
         key(section, d),
         state -> {
           List<Violation> found = new ArrayList<>(0);
           for (Sighting exit : state.exits()) {
-            decide(section, entry, exit).ifPresent(found::add);
+            decide(section, zone, entry, exit).ifPresent(found::add);
           }
           return new SectionSightings.Step<>(state.withEntry(entry), found);
         });
   }
 
-  private List<Violation> exit(Section section, Detection d) {
+  private List<Violation> exit(Section section, ZoneId zone, Detection d) {
     Sighting exit =
-        new Sighting(d.cameraId(), d.eventId(), d.observedAt(), d.plate(), d.observedAt());
+        new Sighting(
+            d.cameraId(),
+            d.eventId(),
+            d.observedAt(),
+            d.plate(),
+            d.observedAt(),
+            Observation.of(d));
     return sightings.update(
         key(section, d),
         state -> {
           List<Violation> found = new ArrayList<>(0);
           for (Sighting entry : state.entries()) {
-            decide(section, entry, exit).ifPresent(found::add);
+            decide(section, zone, entry, exit).ifPresent(found::add);
           }
           return new SectionSightings.Step<>(state.withExit(exit), found);
         });
   }
 
-  private static Optional<Violation> decide(Section section, Sighting entry, Sighting exit) {
+  private static Optional<Violation> decide(
+      Section section, ZoneId zone, Sighting entry, Sighting exit) {
     if (!exit.observedAt().isAfter(entry.observedAt())) {
       return Optional.empty();
     }
     SectionPassage passage =
         new SectionPassage(entry.observedAt(), exit.observedAt(), section.distanceM());
-    if (!section.isSpeeding(passage.travelTime())) {
+    SpeedLimit limit =
+        section.limits().inForce(exit.observation().vehicleClass(), exit.observedAt(), zone);
+    if (!section.isSpeeding(passage.travelTime(), limit)) {
       return Optional.empty();
     }
+    double average = section.averageSpeedKmh(passage.travelTime());
     List<String> events =
         List.of(entry.cameraId() + "/" + entry.eventId(), exit.cameraId() + "/" + exit.eventId());
     return Optional.of(
@@ -90,10 +108,21 @@ public final class SectionSpeedRule {
             section.id(),
             exit.plate(),
             exit.observedAt(),
-            section.averageSpeedKmh(passage.travelTime()),
-            section.limit(),
+            average,
+            limit,
             List.of(entry.eventId(), exit.eventId()),
-            passage));
+            passage,
+            exit.observation(),
+            String.format(
+                Locale.ROOT,
+                "average %.2f km/h over %.1f m in %.3f s, limit %d + %d km/h for a %s",
+                average,
+                section.distanceM(),
+                passage.travelTime().toNanos() / 1e9,
+                limit.limitKmh(),
+                limit.toleranceKmh(),
+                exit.observation().vehicleClass()),
+            List.of()));
   }
 
   private static String key(Section section, Detection d) {

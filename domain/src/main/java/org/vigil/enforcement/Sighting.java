@@ -11,9 +11,15 @@ import org.vigil.plate.Plate;
  * @param observedAt when
  * @param plate the plate
  * @param forgetAt the stream time after which it can no longer produce a violation
+ * @param observation what else the camera saw
  */
 public record Sighting(
-    String cameraId, String eventId, Instant observedAt, Plate plate, Instant forgetAt) {
+    String cameraId,
+    String eventId,
+    Instant observedAt,
+    Plate plate,
+    Instant forgetAt,
+    Observation observation) {
 
   @Override
   public String toString() {

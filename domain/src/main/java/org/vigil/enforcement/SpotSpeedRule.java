@@ -1,30 +1,29 @@
 package org.vigil.enforcement;
 
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.vigil.detection.Detection;
-import org.vigil.site.Camera;
 
-/** Spot speed: a violation when the measured speed is above the camera's limit plus tolerance. */
-public final class SpotSpeedRule {
+/**
+ * Spot speed: a violation when the measured speed is above the limit in force for the vehicle, at
+ * its time, plus tolerance.
+ */
+public final class SpotSpeedRule implements CameraRule {
 
-  /** Decides {@code detection}, seen by {@code camera}. */
-  public Optional<Violation> decide(Detection detection, Camera camera) {
-    if (!detection.hasSpeed() || !camera.limit().isExceededBy(detection.speedKmh())) {
+  @Override
+  public Optional<Violation> decide(Situation s) {
+    Detection d = s.detection();
+    if (!d.hasSpeed() || !s.limit().isExceededBy(d.speedKmh())) {
       return Optional.empty();
     }
-    List<String> events = List.of(camera.id() + "/" + detection.eventId());
-    return Optional.of(
-        new Violation(
-            Violation.idOf(ViolationType.SPEED, camera.id(), events),
-            ViolationType.SPEED,
-            camera.id(),
-            null,
-            detection.plate(),
-            detection.observedAt(),
-            detection.speedKmh(),
-            camera.limit(),
-            List.of(detection.eventId()),
-            null));
+    String detail =
+        String.format(
+            Locale.ROOT,
+            "measured %.1f km/h, limit %d + %d km/h for a %s",
+            d.speedKmh(),
+            s.limit().limitKmh(),
+            s.limit().toleranceKmh(),
+            d.vehicleClass());
+    return Optional.of(Violation.atCamera(ViolationType.SPEED, d, s.limit(), detail));
   }
 }

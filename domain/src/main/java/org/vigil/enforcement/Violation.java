@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.vigil.detection.Detection;
 import org.vigil.plate.Plate;
 import org.vigil.site.SpeedLimit;
 
@@ -16,14 +17,20 @@ import org.vigil.site.SpeedLimit;
  *
  * @param id derived from type, place and events; see {@link #idOf}
  * @param type the offence
- * @param cameraId the camera, for {@link ViolationType#SPEED}; otherwise {@code null}
+ * @param cameraId the camera, for every type but {@link ViolationType#SECTION_SPEED}; otherwise
+ *     {@code null}
  * @param sectionId the section, for {@link ViolationType#SECTION_SPEED}; otherwise {@code null}
  * @param plate the vehicle's plate
  * @param observedAt when the offence was seen; for a section, the exit time
- * @param measuredSpeedKmh the measured (spot) or average (section) speed
- * @param limit the limit and tolerance in force at {@code observedAt}
+ * @param measuredSpeedKmh the measured (spot) or average (section) speed; {@link Double#NaN} when
+ *     the camera measured none
+ * @param limit the limit and tolerance in force for this vehicle at {@code observedAt}
  * @param eventIds the events the decision rests on, entry before exit
  * @param passage for a section, the entry time and the distance; otherwise {@code null}
+ * @param observation what the camera saw (at the exit, for a section)
+ * @param detail the rule's finding in words, naming the values, e.g. {@code red for 1350 ms, grace
+ *     500 ms}
+ * @param holds why the violation waits for a person; empty when it may go on
  */
 public record Violation(
     UUID id,
@@ -35,7 +42,10 @@ public record Violation(
     double measuredSpeedKmh,
     SpeedLimit limit,
     List<String> eventIds,
-    SectionPassage passage) {
+    SectionPassage passage,
+    Observation observation,
+    String detail,
+    List<Hold> holds) {
 
   public Violation {
     Objects.requireNonNull(id, "id");
@@ -50,6 +60,75 @@ public record Violation(
     if ((cameraId == null) == (sectionId == null)) {
       throw new IllegalArgumentException("exactly one of cameraId and sectionId must be set");
     }
+    Objects.requireNonNull(observation, "observation");
+    Objects.requireNonNull(detail, "detail");
+    holds = List.copyOf(holds);
+  }
+
+  /** Whether it waits for a person. */
+  public boolean held() {
+    return !holds.isEmpty();
+  }
+
+  /** Whether a person must read its plate. */
+  public boolean needsManualRead() {
+    return holds.stream().anyMatch(h -> h.kind().needsManualRead());
+  }
+
+  /** This violation with other holds. */
+  public Violation withHolds(List<Hold> next) {
+    return new Violation(
+        id,
+        type,
+        cameraId,
+        sectionId,
+        plate,
+        observedAt,
+        measuredSpeedKmh,
+        limit,
+        eventIds,
+        passage,
+        observation,
+        detail,
+        next);
+  }
+
+  /** This violation with the plate a person read, and without the holds that asked for it. */
+  public Violation withManualRead(Plate read) {
+    List<Hold> rest = holds.stream().filter(h -> !h.kind().needsManualRead()).toList();
+    return new Violation(
+        id,
+        type,
+        cameraId,
+        sectionId,
+        read,
+        observedAt,
+        measuredSpeedKmh,
+        limit,
+        eventIds,
+        passage,
+        observation,
+        detail,
+        rest);
+  }
+
+  /** The violation at one camera, decided from one detection. */
+  static Violation atCamera(ViolationType type, Detection d, SpeedLimit limit, String detail) {
+    List<String> events = List.of(d.cameraId() + "/" + d.eventId());
+    return new Violation(
+        idOf(type, d.cameraId(), events),
+        type,
+        d.cameraId(),
+        null,
+        d.plate(),
+        d.observedAt(),
+        d.speedKmh(),
+        limit,
+        List.of(d.eventId()),
+        null,
+        Observation.of(d),
+        detail,
+        List.of());
   }
 
   /**

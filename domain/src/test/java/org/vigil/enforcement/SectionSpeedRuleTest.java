@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vigil.site.Sites;
+import org.vigil.testkit.Enforcement;
 import org.vigil.testkit.SitesBuilder;
 import org.vigil.testkit.TestClock;
 
@@ -20,13 +21,13 @@ class SectionSpeedRuleTest {
           .camera("B", 100, 10)
           .section("S-1", "A", "B", 1000, 90, 10)
           .build();
-  private final TestClock clock = new TestClock(T0);
-  private final InMemorySectionSightings sightings = new InMemorySectionSightings();
-  private final Enforcer enforcer = new Enforcer(sightings, new StreamClock(clock, Duration.ZERO));
+  private final Enforcement enforcement = Enforcement.of(sites, Duration.ZERO);
+  private final TestClock clock = enforcement.clock();
+  private final InMemorySectionSightings sightings = enforcement.sightings();
 
   private List<Violation> see(String camera, Duration after, String plate) {
-    return enforcer.decide(
-        aDetection().camera(camera).at(T0.plus(after)).plate(plate).speed(50).build(), sites);
+    return enforcement.see(
+        aDetection().camera(camera).at(T0.plus(after)).plate(plate).speed(50).build());
   }
 
   @Test
@@ -80,11 +81,11 @@ class SectionSpeedRuleTest {
     see("A", Duration.ZERO, "111AAA01");
     assertThat(sightings.size()).isEqualTo(1);
     see("A", Duration.ofSeconds(36), "999ZZZ09"); // stream time reaches T0 + 36 s
-    enforcer.forgetExpired();
+    enforcement.forgetExpired();
     assertThat(sightings.size()).isEqualTo(2);
-    see("A", Duration.ofSeconds(37), "999ZZZ09");
+    see("A", Duration.ofSeconds(37), "888YYY08");
     clock.advance(Duration.ofSeconds(1));
-    enforcer.forgetExpired();
+    enforcement.forgetExpired();
     assertThat(sightings.size()).as("the first entry is gone, the two new ones wait").isEqualTo(2);
   }
 
@@ -92,7 +93,7 @@ class SectionSpeedRuleTest {
   void streamTimeMovesWithTheWallClockWhenTrafficStops() {
     see("A", Duration.ZERO, "111AAA01");
     clock.advance(Duration.ofSeconds(37));
-    enforcer.forgetExpired();
+    enforcement.forgetExpired();
     assertThat(sightings.size()).isZero();
   }
 
@@ -101,26 +102,43 @@ class SectionSpeedRuleTest {
     see("B", Duration.ofSeconds(60), "111AAA01");
     assertThat(sightings.size()).isEqualTo(1);
     clock.advance(Duration.ofSeconds(61));
-    enforcer.forgetExpired();
+    enforcement.forgetExpired();
     assertThat(sightings.size()).isZero();
   }
 
   @Test
   void aLateEntryStillPairsWithItsWaitingExit() {
-    Enforcer late = new Enforcer(sightings, new StreamClock(clock, Duration.ofMinutes(5)));
-    late.decide(aDetection().camera("B").at(T0.plusSeconds(20)).plate("111AAA01").build(), sites);
-    List<Violation> v =
-        late.decide(aDetection().camera("A").at(T0).plate("111AAA01").build(), sites);
+    Enforcement late = Enforcement.of(sites, Duration.ofMinutes(5));
+    late.see(aDetection().camera("B").at(T0.plusSeconds(20)).plate("111AAA01").build());
+    List<Violation> v = late.see(aDetection().camera("A").at(T0).plate("111AAA01").build());
     assertThat(v).singleElement().extracting(Violation::measuredSpeedKmh).isEqualTo(180.0);
   }
 
   @Test
-  void resendingTheSameEventsGivesTheSameViolation() {
+  void decidingTheSameEventsAfterARestartGivesTheSameViolation() {
     var entry = aDetection().camera("A").at(T0).plate("111AAA01").build();
     var exit = aDetection().camera("B").at(T0.plusSeconds(20)).plate("111AAA01").build();
-    enforcer.decide(entry, sites);
-    Violation first = enforcer.decide(exit, sites).getFirst();
-    enforcer.decide(entry, sites);
-    assertThat(enforcer.decide(exit, sites)).containsExactly(first);
+    enforcement.see(entry);
+    Violation first = enforcement.see(exit).getFirst();
+    Enforcement restarted = Enforcement.of(sites, Duration.ZERO);
+    restarted.see(entry);
+    assertThat(restarted.see(exit)).containsExactly(first);
+  }
+
+  @Test
+  void aSecondReadOfTheSameSightingIsNoSecondViolation() {
+    Enforcement enforcement = Enforcement.of(sites, Duration.ofMinutes(5));
+    var entry = aDetection().camera("A").at(T0).plate("111AAA01").build();
+    var exit = aDetection().camera("B").at(T0.plusSeconds(20)).plate("111AAA01").build();
+    enforcement.see(entry);
+    assertThat(enforcement.see(exit)).hasSize(1);
+    assertThat(
+            enforcement.decide(
+                aDetection().camera("A").at(T0.plusMillis(400)).plate("111AAA01").build()))
+        .isInstanceOf(Decision.DuplicateRead.class);
+    assertThat(
+            enforcement.see(
+                aDetection().camera("B").at(T0.plusSeconds(21)).plate("111AAA01").build()))
+        .isEmpty();
   }
 }

@@ -16,19 +16,19 @@ class SpotSpeedRuleTest {
   @ParameterizedTest
   @CsvSource({"0, false", "100, false", "109.99, false", "110, false", "110.01, true", "400, true"})
   void violationOnlyAboveLimitPlusTolerance(double speed, boolean violation) {
-    assertThat(rule.decide(aDetection().speed(speed).build(), camera).isPresent())
+    assertThat(rule.decide(Situation.of(aDetection().speed(speed).build(), camera)).isPresent())
         .isEqualTo(violation);
   }
 
   @Test
   void noSpeedMeasuredIsNoViolation() {
-    assertThat(rule.decide(aDetection().noSpeed().build(), camera)).isEmpty();
+    assertThat(rule.decide(Situation.of(aDetection().noSpeed().build(), camera))).isEmpty();
   }
 
   @Test
   void recordsTheFactsAndAStableId() {
     var d = aDetection().eventId("B-003:17").speed(127).build();
-    Violation v = rule.decide(d, camera).orElseThrow();
+    Violation v = rule.decide(Situation.of(d, camera)).orElseThrow();
     assertThat(v.type()).isEqualTo(ViolationType.SPEED);
     assertThat(v.cameraId()).isEqualTo("B-003");
     assertThat(v.sectionId()).isNull();
@@ -36,6 +36,6 @@ class SpotSpeedRuleTest {
     assertThat(v.limit()).isEqualTo(new SpeedLimit(100, 10));
     assertThat(v.eventIds()).containsExactly("B-003:17");
     assertThat(v.observedAt()).isEqualTo(d.observedAt());
-    assertThat(rule.decide(d, camera).orElseThrow().id()).isEqualTo(v.id());
+    assertThat(rule.decide(Situation.of(d, camera)).orElseThrow().id()).isEqualTo(v.id());
   }
 }

@@ -49,7 +49,7 @@ class SitesTest {
   void shortestLegalTravelTimeIsTheTimeAtLimitPlusTolerance() {
     Section s = new Section("S", "A", "B", 1000, new SpeedLimit(90, 10));
     assertThat(s.shortestLegalTravelTime()).isEqualTo(Duration.ofSeconds(36));
-    assertThat(s.isSpeeding(Duration.ofSeconds(36))).isFalse();
-    assertThat(s.isSpeeding(Duration.ofSeconds(36).minusNanos(1))).isTrue();
+    assertThat(s.isSpeeding(Duration.ofSeconds(36), s.limit())).isFalse();
+    assertThat(s.isSpeeding(Duration.ofSeconds(36).minusNanos(1), s.limit())).isTrue();
   }
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.vigil.detection.Detection;
+import org.vigil.detection.Direction;
+import org.vigil.detection.Signal;
 import org.vigil.detection.VehicleClass;
 import org.vigil.plate.Plate;
 
@@ -23,6 +25,8 @@ public final class DetectionBuilder {
   private VehicleClass vehicleClass = VehicleClass.CAR;
   private double speedKmh = 80;
   private int lane = 1;
+  private Signal signal;
+  private Direction direction;
 
   public static DetectionBuilder aDetection() {
     return new DetectionBuilder();
@@ -85,6 +89,26 @@ public final class DetectionBuilder {
     return this;
   }
 
+  /** The signal at the stop line had been red for {@code elapsedMs}. */
+  public DetectionBuilder red(long elapsedMs) {
+    this.signal = new Signal(Signal.State.RED, elapsedMs);
+    return this;
+  }
+
+  public DetectionBuilder signal(Signal signal) {
+    this.signal = signal;
+    return this;
+  }
+
+  public DetectionBuilder direction(Direction direction) {
+    this.direction = direction;
+    return this;
+  }
+
+  public DetectionBuilder againstTraffic() {
+    return direction(Direction.AGAINST_TRAFFIC);
+  }
+
   public Detection build() {
     String id = eventId != null ? eventId : cameraId + ":" + SEQUENCE.incrementAndGet();
     return new Detection(
@@ -95,6 +119,8 @@ public final class DetectionBuilder {
         confidence,
         vehicleClass,
         speedKmh,
-        lane);
+        lane,
+        signal,
+        direction);
   }
 }

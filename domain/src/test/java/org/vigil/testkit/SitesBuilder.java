@@ -40,6 +40,15 @@ public final class SitesBuilder {
     return this;
   }
 
+  public SitesBuilder camera(Camera camera) {
+    cameras.add(camera);
+    return this;
+  }
+
+  public SitesBuilder camera(CameraBuilder camera) {
+    return camera(camera.build());
+  }
+
   public SitesBuilder section(
       String id, String entry, String exit, double distanceM, int limitKmh, int toleranceKmh) {
     sections.add(new Section(id, entry, exit, distanceM, new SpeedLimit(limitKmh, toleranceKmh)));

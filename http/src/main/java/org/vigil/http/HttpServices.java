@@ -1,7 +1,9 @@
 package org.vigil.http;
 
 import org.vigil.http.admin.AdminRoutes;
+import org.vigil.http.admin.ExemptionRoutes;
 import org.vigil.http.auth.Accounts;
+import org.vigil.http.cameras.CameraHealthRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
 import org.vigil.http.violations.ViolationRoutes;
@@ -12,4 +14,6 @@ public record HttpServices(
     ViolationRoutes violations,
     AdminRoutes admin,
     LiveRoutes live,
+    ExemptionRoutes exemptions,
+    CameraHealthRoutes cameraHealth,
     Accounts accounts) {}

@@ -28,6 +28,8 @@ public final class VigilRoutes {
     routes.addAll(services.violations().routes());
     routes.addAll(services.admin().routes());
     routes.addAll(services.live().routes());
+    routes.addAll(services.exemptions().routes());
+    routes.addAll(services.cameraHealth().routes());
     return routes;
   }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.vigil.http.admin.AdminRoutes;
+import org.vigil.http.admin.ExemptionRoutes;
+import org.vigil.http.cameras.CameraHealthRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
 import org.vigil.http.violations.ViolationRoutes;
@@ -24,8 +26,10 @@ class OpenApiCoverageTest {
         new HttpServices(
             new IngestHandler(null, null),
             new ViolationRoutes(null),
-            new AdminRoutes(null, null, null),
+            new AdminRoutes(null, null, null, Clock.systemUTC()),
             new LiveRoutes(null, Clock.systemUTC()),
+            new ExemptionRoutes(null),
+            new CameraHealthRoutes(null, Clock.systemUTC()),
             null);
     List<String> lines;
     try (InputStream in = getClass().getResourceAsStream("/org/vigil/http/openapi.yaml")) {

@@ -15,13 +15,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.vigil.detection.Admission;
 import org.vigil.detection.Detection;
+import org.vigil.enforcement.CameraClocks;
+import org.vigil.enforcement.Decision;
 import org.vigil.enforcement.Enforcer;
+import org.vigil.enforcement.Exemptions;
 import org.vigil.enforcement.InMemorySectionSightings;
 import org.vigil.enforcement.StreamClock;
 import org.vigil.enforcement.Violation;
 import org.vigil.enforcement.ViolationRecorder;
-import org.vigil.site.Camera;
 import org.vigil.site.Sites;
+import org.vigil.site.SpeedLimit;
 import org.vigil.traffic.Passage;
 import org.vigil.traffic.PassageSink;
 
@@ -53,13 +56,16 @@ public final class EmbeddedPipeline implements AutoCloseable {
       long maxRememberedEvents,
       Duration storeTimeout) {
 
+    /** The lateness allowed by default. */
+    public static final Duration DEFAULT_LATENESS = Duration.ofMinutes(5);
+
     /**
-     * 30 s lateness, 2 min clock lead, event ids remembered 5 to 10 min (at most about 20 M, some
+     * 5 min lateness, 2 min clock lead, event ids remembered 5 to 10 min (at most about 20 M, some
      * 420 MB), 30 s to store.
      */
     public static Settings defaults() {
       return new Settings(
-          Duration.ofSeconds(30),
+          DEFAULT_LATENESS,
           Admission.DEFAULT_MAX_CLOCK_AHEAD,
           Duration.ofMinutes(5),
           20_000_000,
@@ -80,16 +86,18 @@ public final class EmbeddedPipeline implements AutoCloseable {
 
   public EmbeddedPipeline(
       SiteRegistry sites, ViolationRecorder recorder, Clock clock, Settings settings) {
-    this(sites, recorder, PassageSink.NONE, clock, settings);
+    this(sites, recorder, PassageSink.NONE, Exemptions.NONE, clock, settings);
   }
 
   /**
    * @param passages receives every decided detection, without its plate, for traffic statistics
+   * @param exemptions the vehicles exempt from enforcement
    */
   public EmbeddedPipeline(
       SiteRegistry sites,
       ViolationRecorder recorder,
       PassageSink passages,
+      Exemptions exemptions,
       Clock clock,
       Settings settings) {
     this.sites = sites;
@@ -99,7 +107,10 @@ public final class EmbeddedPipeline implements AutoCloseable {
     this.settings = settings;
     this.enforcer =
         new Enforcer(
-            new InMemorySectionSightings(), new StreamClock(clock, settings.allowedLateness()));
+            new InMemorySectionSightings(),
+            new StreamClock(clock, settings.allowedLateness()),
+            clock,
+            exemptions);
     this.admission = new Admission(settings.maxClockAhead());
     this.window = new EventWindow(settings.dedupWindow(), settings.maxRememberedEvents(), clock);
     this.housekeeping =
@@ -119,6 +130,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
     Instant receivedAt = clock.instant();
     List<IngestResult.Rejection> rejected = new ArrayList<>();
     List<Detection> claimed = new ArrayList<>(items.size());
+    List<Integer> indexes = new ArrayList<>(items.size());
     int duplicates = 0;
     for (IngestItem item : items) {
       switch (item) {
@@ -133,6 +145,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
             rejected.add(new IngestResult.Rejection(index, d.eventId(), refusal.get()));
           } else if (window.claim(d.cameraId(), d.eventId())) {
             claimed.add(d);
+            indexes.add(index);
           } else {
             duplicates++;
           }
@@ -141,21 +154,31 @@ public final class EmbeddedPipeline implements AutoCloseable {
     }
     List<Violation> violations = new ArrayList<>();
     List<List<Violation>> perDetection = new ArrayList<>(claimed.size());
-    for (Detection d : claimed) {
-      List<Violation> found = enforcer.decide(d, config);
-      Camera camera = config.camera(d.cameraId()).orElseThrow();
-      passages.accept(
-          new Passage(
-              d.cameraId(),
-              d.lane(),
-              d.observedAt(),
-              d.vehicleClass(),
-              d.speedKmh(),
-              camera.limit()));
-      perDetection.add(found);
-      violations.addAll(found);
+    for (int i = 0; i < claimed.size(); i++) {
+      Detection d = claimed.get(i);
+      switch (enforcer.decide(d, config, receivedAt)) {
+        case Decision.TooLate(String reason) -> {
+          rejected.add(new IngestResult.Rejection(indexes.get(i), d.eventId(), reason));
+          window.release(d.cameraId(), d.eventId());
+          counters.countLate();
+        }
+        case Decision.DuplicateRead() -> {
+          counters.countDuplicateRead();
+          perDetection.add(List.of());
+        }
+        case Decision.Decided(List<Violation> found, SpeedLimit limit, boolean exempt) -> {
+          if (exempt) {
+            counters.countExempt();
+          }
+          passages.accept(
+              new Passage(
+                  d.cameraId(), d.lane(), d.observedAt(), d.vehicleClass(), d.speedKmh(), limit));
+          perDetection.add(found);
+          violations.addAll(found);
+        }
+      }
     }
-    Set<UUID> fresh = store(violations, claimed);
+    Set<UUID> fresh = store(violations, claimed, config);
     int accepted = 0;
     for (List<Violation> found : perDetection) {
       if (!found.isEmpty() && found.stream().noneMatch(v -> fresh.contains(v.id()))) {
@@ -166,14 +189,14 @@ public final class EmbeddedPipeline implements AutoCloseable {
     }
     for (Violation v : violations) {
       if (fresh.contains(v.id())) {
-        counters.countViolation(v.type());
+        counters.countViolation(v.type(), v.held());
       }
     }
     counters.count(accepted, duplicates, rejected.size());
     return new IngestResult(accepted, duplicates, fresh.size(), rejected);
   }
 
-  private Set<UUID> store(List<Violation> violations, List<Detection> claimed) {
+  private Set<UUID> store(List<Violation> violations, List<Detection> claimed, Sites config) {
     try {
       return recorder
           .record(violations)
@@ -181,15 +204,17 @@ public final class EmbeddedPipeline implements AutoCloseable {
           .get(settings.storeTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw unavailable(claimed, e);
+      throw unavailable(claimed, config, e);
     } catch (ExecutionException | TimeoutException e) {
-      throw unavailable(claimed, e);
+      throw unavailable(claimed, config, e);
     }
   }
 
-  private StorageUnavailableException unavailable(List<Detection> claimed, Exception cause) {
+  private StorageUnavailableException unavailable(
+      List<Detection> claimed, Sites config, Exception cause) {
     for (Detection d : claimed) {
       window.release(d.cameraId(), d.eventId());
+      enforcer.retract(d, config);
     }
     return new StorageUnavailableException(
         "violations could not be stored; nothing of this batch was accepted, send it again", cause);
@@ -203,6 +228,11 @@ public final class EmbeddedPipeline implements AutoCloseable {
   /** Totals since start. */
   public LiveCounters counters() {
     return counters;
+  }
+
+  /** What is known of each camera's clock, for the camera-health view. */
+  public CameraClocks clocks() {
+    return enforcer.clocks();
   }
 
   /** How many section sightings wait in memory. */

@@ -2,6 +2,8 @@ package org.vigil.pipeline;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.vigil.memory.Hash128;
+import org.vigil.memory.Hash128Map;
 
 /**
  * The events accepted recently, by camera and event id, so that a camera re-sending a batch is
@@ -57,10 +59,10 @@ final class EventWindow {
     long now = nanos();
     synchronized (s) {
       s.rotateIfDue(now, windowNanos);
-      if (s.current.contains(a, b) || s.previous.contains(a, b)) {
+      if (s.current.containsKey(a, b) || s.previous.containsKey(a, b)) {
         return false;
       }
-      s.current.add(a, b);
+      s.current.put(a, b, 0);
       if (s.current.size() >= maxPerGeneration) {
         s.rotate(now);
       }
@@ -96,16 +98,16 @@ final class EventWindow {
   }
 
   private static final class Stripe {
-    Hash128Set current = new Hash128Set();
-    Hash128Set previous = new Hash128Set();
+    Hash128Map current = new Hash128Map();
+    Hash128Map previous = new Hash128Map();
     long startedAt = Long.MIN_VALUE;
 
     void rotateIfDue(long now, long windowNanos) {
       if (startedAt == Long.MIN_VALUE) {
         startedAt = now;
       } else if (now - startedAt >= 2 * windowNanos) {
-        current = new Hash128Set();
-        previous = new Hash128Set();
+        current = new Hash128Map();
+        previous = new Hash128Map();
         startedAt = now;
       } else if (now - startedAt >= windowNanos) {
         rotate(now);
@@ -114,51 +116,16 @@ final class EventWindow {
 
     void rotate(long now) {
       previous = current;
-      current = new Hash128Set();
+      current = new Hash128Map();
       startedAt = now;
     }
   }
 
-  // Two independent 64-bit hashes of "cameraId \0 eventId", each finished with MurmurHash3's
-  // fmix64.
-
   static long hashA(String cameraId, String eventId) {
-    long h = 0xcbf29ce484222325L;
-    h = fnv(h, cameraId);
-    h = (h ^ 0) * 0x100000001b3L;
-    h = fnv(h, eventId);
-    return fmix(h);
+    return Hash128.a(cameraId, eventId);
   }
 
   static long hashB(String cameraId, String eventId) {
-    long h = 0x9E3779B97F4A7C15L;
-    h = mul(h, cameraId);
-    h = (h + 0xff) * 0xC2B2AE3D27D4EB4FL;
-    h = mul(h, eventId);
-    return fmix(h ^ (cameraId.length() * 31L + eventId.length()));
-  }
-
-  private static long fnv(long h, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      h = (h ^ s.charAt(i)) * 0x100000001b3L;
-    }
-    return h;
-  }
-
-  private static long mul(long h, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      h = (h + s.charAt(i)) * 0x9E3779B97F4A7C15L;
-      h ^= h >>> 29;
-    }
-    return h;
-  }
-
-  private static long fmix(long k) {
-    k ^= k >>> 33;
-    k *= 0xff51afd7ed558ccdL;
-    k ^= k >>> 33;
-    k *= 0xc4ceb9fe1a85ec53L;
-    k ^= k >>> 33;
-    return k;
+    return Hash128.b(cameraId, eventId);
   }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.vigil.site.Camera;
 import org.vigil.site.Section;
+import org.vigil.site.SignSetting;
 import org.vigil.site.SiteRepository;
 import org.vigil.site.Sites;
 
@@ -46,6 +47,36 @@ public final class SiteRegistry {
 
   public synchronized Sites removeSection(String id) {
     return change(old -> old.withoutSection(id));
+  }
+
+  /**
+   * Records what camera {@code id}'s variable message sign shows from {@code setting}'s moment on.
+   *
+   * @throws IllegalArgumentException when there is no such camera
+   */
+  public synchronized Camera signAtCamera(String id, SignSetting setting) {
+    Camera camera =
+        current()
+            .camera(id)
+            .orElseThrow(() -> new IllegalArgumentException("no camera '" + id + "'"));
+    Camera next = camera.withLimits(camera.limits().withSign(setting));
+    change(old -> old.withCamera(next));
+    return next;
+  }
+
+  /**
+   * Records what section {@code id}'s variable message signs show from {@code setting}'s moment on.
+   *
+   * @throws IllegalArgumentException when there is no such section
+   */
+  public synchronized Section signAtSection(String id, SignSetting setting) {
+    Section section =
+        current()
+            .section(id)
+            .orElseThrow(() -> new IllegalArgumentException("no section '" + id + "'"));
+    Section next = section.withLimits(section.limits().withSign(setting));
+    change(old -> old.withSection(next));
+    return next;
   }
 
   private Sites change(UnaryOperator<Sites> edit) {

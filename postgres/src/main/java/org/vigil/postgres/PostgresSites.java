@@ -1,5 +1,6 @@
 package org.vigil.postgres;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +9,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.vigil.contract.SitesJson;
 import org.vigil.site.Camera;
 import org.vigil.site.GeoPoint;
 import org.vigil.site.Section;
@@ -51,10 +53,15 @@ public final class PostgresSites implements SiteRepository {
     try (Connection c = dataSource.getConnection()) {
       try (PreparedStatement ps =
               c.prepareStatement(
-                  "select id, name, lanes, speed_limit_kmh, tolerance_kmh, lat, lon"
+                  "select id, name, lanes, speed_limit_kmh, tolerance_kmh, lat, lon, config"
                       + " from camera order by position");
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          String config = rs.getString("config");
+          if (config != null) {
+            cameras.add(SitesJson.readCamera(config.getBytes(StandardCharsets.UTF_8)));
+            continue;
+          }
           double lat = rs.getDouble("lat");
           GeoPoint location = rs.wasNull() ? null : new GeoPoint(lat, rs.getDouble("lon"));
           cameras.add(
@@ -69,9 +76,14 @@ public final class PostgresSites implements SiteRepository {
       try (PreparedStatement ps =
               c.prepareStatement(
                   "select id, entry_camera_id, exit_camera_id, distance_m, speed_limit_kmh,"
-                      + " tolerance_kmh from section order by position");
+                      + " tolerance_kmh, config from section order by position");
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          String config = rs.getString("config");
+          if (config != null) {
+            sections.add(SitesJson.readSection(config.getBytes(StandardCharsets.UTF_8)));
+            continue;
+          }
           sections.add(
               new Section(
                   rs.getString("id"),
@@ -98,7 +110,7 @@ public final class PostgresSites implements SiteRepository {
         try (PreparedStatement ps =
             c.prepareStatement(
                 "insert into camera (id, name, lanes, speed_limit_kmh, tolerance_kmh, lat, lon,"
-                    + " position) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " position, config) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
           int position = 0;
           for (Camera cam : sites.cameras()) {
             ps.setString(1, cam.id());
@@ -114,6 +126,7 @@ public final class PostgresSites implements SiteRepository {
               ps.setDouble(7, cam.location().lon());
             }
             ps.setInt(8, position++);
+            ps.setString(9, SitesJson.tree(cam).toString());
             ps.addBatch();
           }
           ps.executeBatch();
@@ -121,7 +134,8 @@ public final class PostgresSites implements SiteRepository {
         try (PreparedStatement ps =
             c.prepareStatement(
                 "insert into section (id, entry_camera_id, exit_camera_id, distance_m,"
-                    + " speed_limit_kmh, tolerance_kmh, position) values (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " speed_limit_kmh, tolerance_kmh, position, config)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
           int position = 0;
           for (Section s : sites.sections()) {
             ps.setString(1, s.id());
@@ -131,6 +145,7 @@ public final class PostgresSites implements SiteRepository {
             ps.setInt(5, s.limit().limitKmh());
             ps.setInt(6, s.limit().toleranceKmh());
             ps.setInt(7, position++);
+            ps.setString(8, SitesJson.tree(s).toString());
             ps.addBatch();
           }
           ps.executeBatch();

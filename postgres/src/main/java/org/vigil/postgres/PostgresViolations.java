@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -22,6 +23,10 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.detection.Direction;
+import org.vigil.detection.Signal;
+import org.vigil.detection.VehicleClass;
+import org.vigil.enforcement.Observation;
 import org.vigil.enforcement.SectionPassage;
 import org.vigil.enforcement.Violation;
 import org.vigil.enforcement.ViolationRecorder;
@@ -46,21 +51,31 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
       """
       insert into violation (id, type, camera_id, section_id, plate_text, plate_country,
                              observed_at, measured_speed_kmh, limit_kmh, tolerance_kmh,
-                             event_ids, entry_at, distance_m)
+                             event_ids, entry_at, distance_m, vehicle_class, lane, confidence,
+                             signal_state, red_elapsed_ms, direction, detail, holds, held,
+                             needs_manual_read)
       select u.id::uuid, u.type, u.camera_id, u.section_id, u.plate_text, u.plate_country,
              u.observed_at::timestamptz, u.speed, u.limit_kmh, u.tolerance_kmh,
-             string_to_array(u.event_ids, chr(31)), u.entry_at::timestamptz, u.distance_m
+             string_to_array(u.event_ids, chr(31)), u.entry_at::timestamptz, u.distance_m,
+             u.vehicle_class, u.lane, u.confidence, u.signal_state, u.red_elapsed_ms,
+             u.direction, u.detail, u.holds::jsonb, u.held, u.needs_manual_read
       from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                  ?::float8[], ?::int4[], ?::int4[], ?::text[], ?::text[], ?::float8[])
+                  ?::float8[], ?::int4[], ?::int4[], ?::text[], ?::text[], ?::float8[],
+                  ?::text[], ?::int4[], ?::float8[], ?::text[], ?::int8[], ?::text[], ?::text[],
+                  ?::text[], ?::bool[], ?::bool[])
            as u(id, type, camera_id, section_id, plate_text, plate_country, observed_at, speed,
-                limit_kmh, tolerance_kmh, event_ids, entry_at, distance_m)
+                limit_kmh, tolerance_kmh, event_ids, entry_at, distance_m, vehicle_class, lane,
+                confidence, signal_state, red_elapsed_ms, direction, detail, holds, held,
+                needs_manual_read)
       on conflict (id) do nothing
       returning id
       """;
 
   private static final String COLUMNS =
       "id, type, camera_id, section_id, plate_text, plate_country, observed_at,"
-          + " measured_speed_kmh, limit_kmh, tolerance_kmh, event_ids, entry_at, distance_m";
+          + " measured_speed_kmh, limit_kmh, tolerance_kmh, event_ids, entry_at, distance_m,"
+          + " vehicle_class, lane, confidence, signal_state, red_elapsed_ms, direction, detail,"
+          + " holds";
 
   private record Pending(List<Violation> violations, CompletableFuture<Set<UUID>> done) {}
 
@@ -113,6 +128,14 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
       where.add("section_id = ?");
       args.add(q.sectionId());
     }
+    if (q.held() != null) {
+      where.add("held = ?");
+      args.add(q.held());
+    }
+    if (q.manualRead() != null) {
+      where.add("needs_manual_read = ?");
+      args.add(q.manualRead());
+    }
     if (q.after() != null) {
       where.add("(observed_at, id) > (?, ?)");
       args.add(Timestamp.from(q.after().observedAt()));
@@ -140,6 +163,55 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
       Violation last = items.get(q.limit() - 1);
       return new ViolationPage(
           items.subList(0, q.limit()), new ViolationCursor(last.observedAt(), last.id()));
+    }
+  }
+
+  /**
+   * Records the plate a person read for a violation in the manual-read queue, and lifts the holds
+   * that asked for it.
+   *
+   * @return the violation as it is now, or empty when no violation {@code id} waits for a read
+   */
+  public Optional<Violation> resolveManualRead(UUID id, Plate read, String reader)
+      throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        Violation before;
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "select "
+                    + COLUMNS
+                    + " from violation where id = ? and needs_manual_read for update")) {
+          ps.setObject(1, id);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              c.rollback();
+              return Optional.empty();
+            }
+            before = read(rs);
+          }
+        }
+        Violation after = before.withManualRead(read);
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "update violation set plate_text = ?, plate_country = ?, holds = ?::jsonb,"
+                    + " held = ?, needs_manual_read = false, manual_read_by = ?,"
+                    + " manual_read_at = now() where id = ?")) {
+          ps.setString(1, read.text());
+          ps.setString(2, read.country());
+          ps.setString(3, HoldsJson.write(after.holds()));
+          ps.setBoolean(4, after.held());
+          ps.setString(5, reader);
+          ps.setObject(6, id);
+          ps.executeUpdate();
+        }
+        c.commit();
+        return Optional.of(after);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
     }
   }
 
@@ -227,6 +299,16 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
     String[] events = new String[n];
     String[] entry = new String[n];
     Double[] distance = new Double[n];
+    String[] vehicleClass = new String[n];
+    Integer[] lane = new Integer[n];
+    Double[] confidence = new Double[n];
+    String[] signalState = new String[n];
+    Long[] redElapsed = new Long[n];
+    String[] direction = new String[n];
+    String[] detail = new String[n];
+    String[] holds = new String[n];
+    Boolean[] held = new Boolean[n];
+    Boolean[] manual = new Boolean[n];
     int i = 0;
     for (Violation v : unique.values()) {
       id[i] = v.id().toString();
@@ -242,6 +324,17 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
       events[i] = String.join("\u001f", v.eventIds());
       entry[i] = v.passage() == null ? null : v.passage().entryAt().toString();
       distance[i] = v.passage() == null ? null : v.passage().distanceM();
+      Observation o = v.observation();
+      vehicleClass[i] = o.vehicleClass().name();
+      lane[i] = o.lane();
+      confidence[i] = o.confidence();
+      signalState[i] = o.signal() == null ? null : o.signal().state().name();
+      redElapsed[i] = o.signal() == null ? null : o.signal().redElapsedMs();
+      direction[i] = o.direction() == null ? null : o.direction().name();
+      detail[i] = v.detail();
+      holds[i] = HoldsJson.write(v.holds());
+      held[i] = v.held();
+      manual[i] = v.needsManualRead();
       i++;
     }
     Set<UUID> inserted = new HashSet<>();
@@ -249,12 +342,34 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
       c.setAutoCommit(false);
       try (PreparedStatement ps = c.prepareStatement(INSERT)) {
         Object[][] columns = {
-          id, type, camera, section, plate, country, observed, speed, limit, tolerance, events,
-          entry, distance
+          id,
+          type,
+          camera,
+          section,
+          plate,
+          country,
+          observed,
+          speed,
+          limit,
+          tolerance,
+          events,
+          entry,
+          distance,
+          vehicleClass,
+          lane,
+          confidence,
+          signalState,
+          redElapsed,
+          direction,
+          detail,
+          holds,
+          held,
+          manual
         };
         String[] sqlTypes = {
           "text", "text", "text", "text", "text", "text", "text", "float8", "int4", "int4", "text",
-          "text", "float8"
+          "text", "float8", "text", "int4", "float8", "text", "int8", "text", "text", "text",
+          "bool", "bool"
         };
         for (int col = 0; col < columns.length; col++) {
           Array array = c.createArrayOf(sqlTypes[col], columns[col]);
@@ -282,6 +397,19 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
             ? null
             : new SectionPassage(entryAt.toInstant(), observedAt, rs.getDouble("distance_m"));
     String[] events = (String[]) rs.getArray("event_ids").getArray();
+    String signalState = rs.getString("signal_state");
+    String direction = rs.getString("direction");
+    String vehicleClass = rs.getString("vehicle_class");
+    Observation observation =
+        new Observation(
+            vehicleClass == null ? VehicleClass.OTHER : VehicleClass.valueOf(vehicleClass),
+            rs.getInt("lane"),
+            rs.getDouble("confidence"),
+            signalState == null
+                ? null
+                : new Signal(Signal.State.valueOf(signalState), rs.getLong("red_elapsed_ms")),
+            direction == null ? null : Direction.valueOf(direction));
+    String detail = rs.getString("detail");
     return new Violation(
         rs.getObject("id", UUID.class),
         ViolationType.valueOf(rs.getString("type")),
@@ -292,7 +420,10 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
         rs.getDouble("measured_speed_kmh"),
         new SpeedLimit(rs.getInt("limit_kmh"), rs.getInt("tolerance_kmh")),
         List.of(events),
-        passage);
+        passage,
+        observation,
+        detail == null ? "" : detail,
+        HoldsJson.read(rs.getString("holds")));
   }
 
   /** Stops taking violations, writes what is queued, and stops the writer. */

@@ -11,6 +11,8 @@ import org.vigil.enforcement.ViolationType;
  * @param type only this type
  * @param cameraId only this camera's
  * @param sectionId only this section's
+ * @param held only those held for a person (true) or only those not held (false)
+ * @param manualRead only those waiting for a manual plate read (true), or only the others (false)
  * @param limit the page size, 1 to {@value #MAX_LIMIT}
  * @param after the cursor of the previous page, see {@link ViolationCursor}
  */
@@ -20,6 +22,8 @@ public record ViolationQuery(
     ViolationType type,
     String cameraId,
     String sectionId,
+    Boolean held,
+    Boolean manualRead,
     int limit,
     ViolationCursor after) {
 

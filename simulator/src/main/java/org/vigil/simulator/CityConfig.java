@@ -1,7 +1,9 @@
 package org.vigil.simulator;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 
 /**
  * The parameters of a {@link SimulatedCity}. Two cities built from equal configurations produce the
@@ -17,6 +19,7 @@ import java.time.temporal.ChronoUnit;
  * @param start the {@code observedAt} of the stream's beginning, truncated to milliseconds; {@code
  *     null} means {@link #DEFAULT_START}. Use {@link #withStart withStart(Instant.now())} for live
  *     posting
+ * @param incident an incident to stage, or {@code null}
  */
 public record CityConfig(
     long seed,
@@ -24,7 +27,29 @@ public record CityConfig(
     int sections,
     double detectionsPerSecond,
     double speederShare,
-    Instant start) {
+    Instant start,
+    StagedIncident incident) {
+
+  /**
+   * A stopped vehicle or crash ahead of a camera: from {@code after} the stream's start, for {@code
+   * lasts}, the camera sees a fifth of its usual traffic crawling at 5 to 15 km/h.
+   *
+   * @param cameraId the camera, which must exist in the city
+   * @param after when it starts, counted from the stream's start
+   * @param lasts how long it lasts
+   */
+  public record StagedIncident(String cameraId, Duration after, Duration lasts) {
+    public StagedIncident {
+      Objects.requireNonNull(cameraId, "incident cameraId");
+      if (after.isNegative() || !lasts.isPositive()) {
+        throw new IllegalArgumentException(
+            "an incident must start at or after the stream's start and last a while, was "
+                + after
+                + " for "
+                + lasts);
+      }
+    }
+  }
 
   /** The most cameras a city can have. */
   public static final int MAX_CAMERAS = 9_999;
@@ -61,10 +86,27 @@ public record CityConfig(
     start = (start == null ? DEFAULT_START : start).truncatedTo(ChronoUnit.MILLIS);
   }
 
+  /** A configuration without an incident. */
+  public CityConfig(
+      long seed,
+      int cameras,
+      int sections,
+      double detectionsPerSecond,
+      double speederShare,
+      Instant start) {
+    this(seed, cameras, sections, detectionsPerSecond, speederShare, start, null);
+  }
+
   /** A configuration starting at {@link #DEFAULT_START}. */
   public CityConfig(
       long seed, int cameras, int sections, double detectionsPerSecond, double speederShare) {
-    this(seed, cameras, sections, detectionsPerSecond, speederShare, null);
+    this(seed, cameras, sections, detectionsPerSecond, speederShare, null, null);
+  }
+
+  /** The same city with {@code incident} staged. */
+  public CityConfig withIncident(StagedIncident incident) {
+    return new CityConfig(
+        seed, cameras, sections, detectionsPerSecond, speederShare, start, incident);
   }
 
   /** Seed 42, 12 cameras, 4 sections, 200 detections per second, 3 % speeders, default start. */
@@ -73,23 +115,28 @@ public record CityConfig(
   }
 
   public CityConfig withSeed(long seed) {
-    return new CityConfig(seed, cameras, sections, detectionsPerSecond, speederShare, start);
+    return new CityConfig(
+        seed, cameras, sections, detectionsPerSecond, speederShare, start, incident);
   }
 
   public CityConfig withCameras(int cameras, int sections) {
-    return new CityConfig(seed, cameras, sections, detectionsPerSecond, speederShare, start);
+    return new CityConfig(
+        seed, cameras, sections, detectionsPerSecond, speederShare, start, incident);
   }
 
   public CityConfig withRate(double detectionsPerSecond) {
-    return new CityConfig(seed, cameras, sections, detectionsPerSecond, speederShare, start);
+    return new CityConfig(
+        seed, cameras, sections, detectionsPerSecond, speederShare, start, incident);
   }
 
   public CityConfig withSpeederShare(double speederShare) {
-    return new CityConfig(seed, cameras, sections, detectionsPerSecond, speederShare, start);
+    return new CityConfig(
+        seed, cameras, sections, detectionsPerSecond, speederShare, start, incident);
   }
 
   /** The same city with its stream starting at {@code start}, e.g. {@code Instant.now()}. */
   public CityConfig withStart(Instant start) {
-    return new CityConfig(seed, cameras, sections, detectionsPerSecond, speederShare, start);
+    return new CityConfig(
+        seed, cameras, sections, detectionsPerSecond, speederShare, start, incident);
   }
 }

@@ -2,9 +2,11 @@ package org.vigil.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,13 +18,23 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.vigil.contract.SitesJson;
 import org.vigil.detection.Detection;
+import org.vigil.detection.Direction;
+import org.vigil.detection.Signal;
 import org.vigil.detection.VehicleClass;
+import org.vigil.enforcement.ViolationType;
 import org.vigil.plate.Plate;
 import org.vigil.site.Camera;
+import org.vigil.site.ClassBan;
 import org.vigil.site.GeoPoint;
+import org.vigil.site.LimitRule;
+import org.vigil.site.RedLight;
+import org.vigil.site.RestrictedLane;
+import org.vigil.site.Schedule;
 import org.vigil.site.Section;
+import org.vigil.site.SiteRules;
 import org.vigil.site.Sites;
 import org.vigil.site.SpeedLimit;
+import org.vigil.site.SpeedLimits;
 
 /**
  * A seeded synthetic city around Almaty: spot cameras, average-speed sections and an endless,
@@ -44,6 +56,14 @@ import org.vigil.site.SpeedLimit;
  *       measurement and on its section average;
  *   <li>{@code observedAt} never decreases and has millisecond precision; event ids are {@code
  *       <cameraId>:<n>} with {@code n} counting from 1 per camera.
+ *   <li>the first cameras outside sections watch for more than speed, in this order: a junction
+ *       with red-light enforcement (grace 500 ms, turning on red allowed in the last lane), a bus
+ *       lane (lane 1, buses and taxis only), a one-way street, and a street closed to trucks. An
+ *       offender commits that camera's offence as well as speeding; a compliant vehicle never does.
+ *       Cameras outside sections with a limit of 60 or more set trucks and buses 20 km/h lower.
+ *       Every camera keeps Almaty time.
+ *   <li>a staged incident ({@link CityConfig#incident()}) makes its camera see a fifth of its
+ *       traffic at 5 to 15 km/h for its duration; nobody speeds there meanwhile.
  * </ul>
  *
  * <p>Vehicles arrive as a Poisson process. The stream begins with empty roads, so section exits
@@ -71,6 +91,14 @@ public final class SimulatedCity {
     VehicleClass.TRUCK, VehicleClass.BUS, VehicleClass.MOTORCYCLE
   };
   private static final double[] CLASS_SHARES = {0.75, 0.08, 0.07, 0.05, 0.03, 0.02};
+  private static final ViolationType[] ROLES = {
+    ViolationType.RED_LIGHT,
+    ViolationType.RESTRICTED_LANE,
+    ViolationType.WRONG_WAY,
+    ViolationType.RESTRICTED_CLASS
+  };
+  private static final SiteRules ALMATY_RULES =
+      SiteRules.DEFAULTS.withTimeZone(ZoneId.of("Asia/Almaty"));
 
   /** The share of vehicles seen at a section's entry camera that go on to its exit. */
   static final double ENTER_SECTION = 0.85;
@@ -93,6 +121,8 @@ public final class SimulatedCity {
   private final PriorityQueue<PendingExit> exits =
       new PriorityQueue<>(
           Comparator.comparingLong(PendingExit::atNanos).thenComparingLong(PendingExit::order));
+  private final ViolationType[] roles;
+  private final int incidentCamera;
   private long nextArrivalNanos;
   private long vehicles;
   private long exitOrder;
@@ -131,15 +161,15 @@ public final class SimulatedCity {
       sectionFrom[entry] = section;
       exitOf[entry] = entry + 1;
     }
+    int role = 0;
     while (cameras.size() < config.cameras()) {
-      addCamera(
-          randomRoad(),
-          1 + rng.nextInt(25),
-          rng.nextInt(DIRECTIONS.length),
-          2 + rng.nextInt(3),
-          randomLimit(),
-          randomPoint());
+      addFreeCamera(role++);
     }
+    this.roles = new ViolationType[config.cameras()];
+    for (int i = 2 * config.sections(), r = 0; i < config.cameras() && r < ROLES.length; i++, r++) {
+      roles[i] = ROLES[r];
+    }
+    this.incidentCamera = config.incident() == null ? -1 : indexOf(config.incident().cameraId());
     this.sites = Sites.of(cameras, sectionList);
     this.plateOffset = rng.nextLong(PLATE_SPACE);
     double sectionShare = (double) config.sections() / config.cameras() * ENTER_SECTION;
@@ -251,10 +281,98 @@ public final class SimulatedCity {
   }
 
   private Camera addCamera(String road, int km, int dir, int lanes, SpeedLimit limit, GeoPoint at) {
+    return addCamera(road, km, dir, lanes, SpeedLimits.of(limit), at, ALMATY_RULES, "");
+  }
+
+  private Camera addCamera(
+      String road,
+      int km,
+      int dir,
+      int lanes,
+      SpeedLimits limits,
+      GeoPoint at,
+      SiteRules rules,
+      String what) {
     String id = String.format(Locale.ROOT, "C-%03d", cameras.size() + 1);
-    Camera camera = new Camera(id, road + " km " + km + " " + DIRECTIONS[dir], lanes, limit, at);
+    Camera camera =
+        new Camera(id, road + " km " + km + " " + DIRECTIONS[dir] + what, lanes, limits, at, rules);
     cameras.add(camera);
     return camera;
+  }
+
+  /** A camera outside the sections, with the {@code role}-th special rule, if any. */
+  private Camera addFreeCamera(int role) {
+    String road = randomRoad();
+    int km = 1 + rng.nextInt(25);
+    int dir = rng.nextInt(DIRECTIONS.length);
+    int lanes = 2 + rng.nextInt(3);
+    SpeedLimit posted = randomLimit();
+    GeoPoint at = randomPoint();
+    List<LimitRule> lower =
+        posted.limitKmh() >= 60
+            ? List.of(
+                new LimitRule(
+                    EnumSet.of(VehicleClass.TRUCK, VehicleClass.BUS),
+                    Schedule.ALWAYS,
+                    posted.limitKmh() - 20))
+            : List.of();
+    SiteRules r = ALMATY_RULES;
+    String what = "";
+    switch (role) {
+      case 0 -> {
+        r =
+            rules(
+                new RedLight(RedLight.DEFAULT_GRACE_MS, Set.of(lanes)),
+                List.of(),
+                false,
+                List.of());
+        what = ", junction";
+      }
+      case 1 -> {
+        r =
+            rules(
+                null,
+                List.of(
+                    new RestrictedLane(
+                        Set.of(1),
+                        EnumSet.of(VehicleClass.BUS, VehicleClass.TAXI),
+                        Schedule.ALWAYS)),
+                false,
+                List.of());
+        what = ", bus lane";
+      }
+      case 2 -> {
+        r = rules(null, List.of(), true, List.of());
+        what = ", one-way";
+      }
+      case 3 -> {
+        r =
+            rules(
+                null,
+                List.of(),
+                false,
+                List.of(new ClassBan(EnumSet.of(VehicleClass.TRUCK), Schedule.ALWAYS)));
+        what = ", no trucks";
+      }
+      default -> {}
+    }
+    return addCamera(road, km, dir, lanes, new SpeedLimits(posted, lower, List.of()), at, r, what);
+  }
+
+  private static SiteRules rules(
+      RedLight redLight, List<RestrictedLane> lanes, boolean oneWay, List<ClassBan> bans) {
+    SiteRules d = ALMATY_RULES;
+    return new SiteRules(
+        d.timeZone(),
+        d.jurisdiction(),
+        redLight,
+        lanes,
+        oneWay,
+        bans,
+        d.minConfidence(),
+        d.duplicateWindow(),
+        d.maxClockDrift(),
+        d.calibrationValidUntil());
   }
 
   private String randomRoad() {
@@ -286,8 +404,30 @@ public final class SimulatedCity {
     return (long) (-Math.log(1 - rng.nextDouble()) * nanosPerVehicle);
   }
 
+  private int indexOf(String cameraId) {
+    for (int i = 0; i < cameras.size(); i++) {
+      if (cameras.get(i).id().equals(cameraId)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(
+        "the incident's camera '" + cameraId + "' is not in the city");
+  }
+
+  /** Whether the staged incident is under way at {@code camera} at {@code atNanos}. */
+  private boolean incidentAt(int camera, long atNanos) {
+    if (camera != incidentCamera) {
+      return false;
+    }
+    long from = config.incident().after().toNanos();
+    return atNanos >= from && atNanos < from + config.incident().lasts().toNanos();
+  }
+
   private SimulatedDetection arrive(long atNanos) {
     int camera = rng.nextInt(cameras.size());
+    while (incidentAt(camera, atNanos) && rng.nextDouble() < 0.8) {
+      camera = rng.nextInt(cameras.size());
+    }
     long index = vehicles++;
     Vehicle vehicle = new Vehicle(plate(index), vehicleClass(), isSpeeder(index));
     SimulatedDetection seen = sighting(camera, vehicle, atNanos);
@@ -304,19 +444,68 @@ public final class SimulatedCity {
     Camera camera = cameras.get(cameraIndex);
     long sequence = ++sequences[cameraIndex];
     double confidence = (80 + rng.nextInt(20)) / 100.0;
-    int lane = 1 + rng.nextInt(camera.lanes());
-    double speed = speed(camera.limit(), vehicle.speeder());
+    boolean offender = vehicle.speeder();
+    boolean incident = incidentAt(cameraIndex, atNanos);
+    ViolationType role = roles[cameraIndex];
+    VehicleClass kind = vehicle.vehicleClass();
+    int lanes = camera.lanes();
+    int lane = 1 + rng.nextInt(lanes);
+    Signal signal = null;
+    Direction direction = null;
+    Set<ViolationType> offences = EnumSet.noneOf(ViolationType.class);
+    if (role == ViolationType.RED_LIGHT) {
+      if (offender) {
+        lane = 1 + rng.nextInt(lanes - 1);
+        signal = new Signal(Signal.State.RED, 600 + rng.nextInt(3400));
+      } else if (rng.nextDouble() < 0.1) {
+        signal = new Signal(Signal.State.RED, lane == lanes ? rng.nextInt(5000) : rng.nextInt(501));
+      } else {
+        signal = new Signal(rng.nextDouble() < 0.1 ? Signal.State.AMBER : Signal.State.GREEN, 0);
+      }
+    } else if (role == ViolationType.RESTRICTED_LANE) {
+      boolean mayUse = kind == VehicleClass.BUS || kind == VehicleClass.TAXI;
+      if (offender) {
+        kind = VehicleClass.CAR;
+        lane = 1;
+      } else if (!mayUse && lane == 1) {
+        lane = 2 + rng.nextInt(lanes - 1);
+      }
+    } else if (role == ViolationType.WRONG_WAY) {
+      direction = offender ? Direction.AGAINST_TRAFFIC : Direction.WITH_TRAFFIC;
+    } else if (role == ViolationType.RESTRICTED_CLASS) {
+      if (offender) {
+        kind = VehicleClass.TRUCK;
+      } else if (kind == VehicleClass.TRUCK) {
+        kind = VehicleClass.VAN;
+      }
+    }
+    Instant at = instantOf(atNanos);
+    SpeedLimit limit = camera.limits().inForce(kind, at, camera.rules().timeZone());
+    double speed;
+    if (incident) {
+      speed = 5 + rng.nextInt(101) / 10.0;
+    } else {
+      speed = speed(limit, offender);
+      if (offender) {
+        offences.add(ViolationType.SPEED);
+      }
+    }
+    if (offender && role != null) {
+      offences.add(role);
+    }
     Detection detection =
         new Detection(
             camera.id() + ":" + sequence,
             camera.id(),
-            instantOf(atNanos),
+            at,
             vehicle.plate(),
             confidence,
-            vehicle.vehicleClass(),
+            kind,
             speed,
-            lane);
-    return new SimulatedDetection(detection, vehicle.speeder());
+            lane,
+            signal,
+            direction);
+    return new SimulatedDetection(detection, offender, offences);
   }
 
   private Instant instantOf(long nanos) {
@@ -346,7 +535,7 @@ public final class SimulatedCity {
   private long travelMillis(Section section, boolean speeder) {
     double exact = section.distanceM() * 3600 / speed(section.limit(), speeder);
     long millis = (long) (speeder ? Math.floor(exact) : Math.ceil(exact));
-    while (section.isSpeeding(Duration.ofMillis(millis)) != speeder) {
+    while (section.isSpeeding(Duration.ofMillis(millis), section.limit()) != speeder) {
       millis += speeder ? -1 : 1;
     }
     return millis;

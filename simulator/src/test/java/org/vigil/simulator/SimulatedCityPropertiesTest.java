@@ -11,6 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.vigil.detection.Detection;
+import org.vigil.site.Camera;
 import org.vigil.site.Section;
 
 /** The ground truth holds for any seed and any city shape, not just the defaults. */
@@ -34,7 +35,11 @@ class SimulatedCityPropertiesTest {
         assertThat(d.observedAt()).isAfterOrEqualTo(previous.observedAt());
       }
       previous = d;
-      int threshold = city.sites().camera(d.cameraId()).orElseThrow().limit().thresholdKmh();
+      Camera cam = city.sites().camera(d.cameraId()).orElseThrow();
+      int threshold =
+          cam.limits()
+              .inForce(d.vehicleClass(), d.observedAt(), cam.rules().timeZone())
+              .thresholdKmh();
       assertThat(d.speedKmh() > threshold).isEqualTo(s.speeder());
       for (Section section : city.sites().sectionsStartingAt(d.cameraId())) {
         entries.put(section.id() + "/" + d.plate().text(), d);
@@ -43,7 +48,7 @@ class SimulatedCityPropertiesTest {
         Detection entry = entries.remove(section.id() + "/" + d.plate().text());
         if (entry != null) {
           Duration travel = Duration.between(entry.observedAt(), d.observedAt());
-          assertThat(section.isSpeeding(travel)).isEqualTo(s.speeder());
+          assertThat(section.isSpeeding(travel, section.limit())).isEqualTo(s.speeder());
         }
       }
     }

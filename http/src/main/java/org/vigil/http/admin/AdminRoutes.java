@@ -7,6 +7,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,25 +23,29 @@ import org.vigil.http.ingest.IngestKeys;
 import org.vigil.pipeline.SiteRegistry;
 import org.vigil.site.Camera;
 import org.vigil.site.Section;
+import org.vigil.site.SignSetting;
 import org.vigil.site.Sites;
 
-/** The administrator's routes: sites, camera keys and users. */
+/** The administrator's routes: sites, variable limits, camera keys and users. */
 public final class AdminRoutes {
   private static final int MAX_BODY = 4 << 20;
 
   private final SiteRegistry sites;
   private final IngestKeys keys;
   private final Accounts accounts;
+  private final Clock clock;
 
-  public AdminRoutes(SiteRegistry sites, IngestKeys keys, Accounts accounts) {
+  public AdminRoutes(SiteRegistry sites, IngestKeys keys, Accounts accounts, Clock clock) {
     this.sites = sites;
     this.keys = keys;
     this.accounts = accounts;
+    this.clock = clock;
   }
 
   /** Every admin route; each needs the ADMINISTRATOR role. */
   public List<Route> routes() {
     Set<Role> admin = Set.of(Role.ADMINISTRATOR);
+    Set<Role> signs = Set.of(Role.SUPERVISOR, Role.ADMINISTRATOR);
     return List.of(
         new Route(Method.GET, "/api/v1/admin/sites", admin, this::getSites),
         new Route(Method.PUT, "/api/v1/admin/sites", admin, this::putSites),
@@ -50,7 +55,39 @@ public final class AdminRoutes {
         new Route(Method.DELETE, "/api/v1/admin/sections/{id}", admin, this::deleteSection),
         new Route(Method.POST, "/api/v1/admin/cameras/{id}/keys", admin, this::issueKey),
         new Route(Method.DELETE, "/api/v1/admin/cameras/{id}/keys", admin, this::revokeKeys),
-        new Route(Method.POST, "/api/v1/admin/users", admin, this::addUser));
+        new Route(Method.POST, "/api/v1/admin/users", admin, this::addUser),
+        new Route(Method.PUT, "/api/v1/admin/cameras/{id}/variable-limit", signs, this::cameraSign),
+        new Route(
+            Method.PUT, "/api/v1/admin/sections/{id}/variable-limit", signs, this::sectionSign));
+  }
+
+  /**
+   * {@code PUT .../variable-limit} with {@code {"limitKmh":60,"from":"2026-11-02T07:00:00Z"}}: the
+   * sign shows this limit from {@code from} (default: now) on; 0 blanks it. Supervisors may set
+   * signs, as a traffic control room does.
+   */
+  private void cameraSign(ServerRequest req, ServerResponse res) {
+    String id = req.path().pathParameters().get("id");
+    requireCamera(id);
+    Camera next = sites.signAtCamera(id, signSetting(req));
+    Json.send(res, Status.OK_200, SitesJson.tree(next));
+  }
+
+  private void sectionSign(ServerRequest req, ServerResponse res) {
+    String id = req.path().pathParameters().get("id");
+    if (sites.current().section(id).isEmpty()) {
+      throw new BadRequestException(Status.NOT_FOUND_404, "no section '" + id + "'");
+    }
+    Section next = sites.signAtSection(id, signSetting(req));
+    Json.send(res, Status.OK_200, SitesJson.tree(next));
+  }
+
+  private SignSetting signSetting(ServerRequest req) {
+    ObjectNode body = (ObjectNode) readObject(Bodies.read(req, MAX_BODY));
+    if (!body.hasNonNull("from")) {
+      body.put("from", clock.instant().toString());
+    }
+    return SitesJson.signSetting(body);
   }
 
   private void getSites(ServerRequest req, ServerResponse res) {

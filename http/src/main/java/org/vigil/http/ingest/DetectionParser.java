@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.vigil.detection.Detection;
+import org.vigil.detection.Direction;
+import org.vigil.detection.Signal;
 import org.vigil.detection.VehicleClass;
 import org.vigil.http.BadRequestException;
 import org.vigil.http.Json;
@@ -154,6 +157,8 @@ public final class DetectionParser {
         case "speedKmh" -> f.speedKmh = f.number(p, value, "speedKmh", Double.NaN);
         case "lane" -> f.lane = f.whole(p, value, "lane");
         case "plate" -> readPlate(p, value, f);
+        case "signal" -> readSignal(p, value, f);
+        case "direction" -> f.direction = f.text(p, value, "direction");
         default -> p.skipChildren();
       }
     }
@@ -185,6 +190,27 @@ public final class DetectionParser {
     }
   }
 
+  private static void readSignal(JsonParser p, JsonToken value, Fields f) throws IOException {
+    if (value == JsonToken.VALUE_NULL) {
+      return;
+    }
+    if (value != JsonToken.START_OBJECT) {
+      f.problem("signal must be an object, was " + describe(value));
+      p.skipChildren();
+      return;
+    }
+    f.signalSeen = true;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "state" -> f.signalState = f.text(p, v, "signal.state");
+        case "redElapsedMs" -> f.redElapsedMs = f.number(p, v, "signal.redElapsedMs", 0);
+        default -> p.skipChildren();
+      }
+    }
+  }
+
   /** The fields of one item as read, and the first problem met. */
   private static final class Fields {
     String eventId;
@@ -197,6 +223,10 @@ public final class DetectionParser {
     String plateText;
     String country;
     double confidence = 1.0;
+    boolean signalSeen;
+    String signalState;
+    double redElapsedMs;
+    String direction;
     String problem;
 
     void problem(String reason) {
@@ -243,6 +273,40 @@ public final class DetectionParser {
       return 0;
     }
 
+    Signal signal() {
+      if (!signalSeen) {
+        return null;
+      }
+      if (signalState == null) {
+        throw new IllegalArgumentException("signal.state is missing");
+      }
+      Signal.State state;
+      try {
+        state = Signal.State.valueOf(signalState.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "unknown signal.state '" + abbreviate(signalState) + "', expected RED, AMBER or GREEN",
+            e);
+      }
+      if (redElapsedMs != Math.rint(redElapsedMs)) {
+        throw new IllegalArgumentException(
+            "signal.redElapsedMs must be a whole number of milliseconds, was " + redElapsedMs);
+      }
+      return new Signal(state, (long) redElapsedMs);
+    }
+
+    static Direction direction(String text) {
+      try {
+        return Direction.valueOf(text.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "unknown direction '"
+                + abbreviate(text)
+                + "', expected WITH_TRAFFIC or AGAINST_TRAFFIC",
+            e);
+      }
+    }
+
     IngestItem toItem(int index) {
       String id = eventId;
       if (problem != null) {
@@ -283,7 +347,9 @@ public final class DetectionParser {
                 confidence,
                 kind,
                 speedKmh,
-                lane));
+                lane,
+                signal(),
+                direction == null ? null : direction(direction)));
       } catch (IllegalArgumentException e) {
         return new IngestItem.Malformed(index, id, e.getMessage());
       }

@@ -65,6 +65,10 @@ public final class LiveRoutes {
     body.put("accepted", now.accepted());
     body.put("duplicates", now.duplicates());
     body.put("rejected", now.rejected());
+    body.put("late", now.late());
+    body.put("duplicateReads", now.duplicateReads());
+    body.put("exempt", now.exempt());
+    body.put("held", now.held());
     Map<String, Long> violations = new LinkedHashMap<>();
     now.violations().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())

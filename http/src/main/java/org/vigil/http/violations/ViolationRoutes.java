@@ -1,10 +1,12 @@
 package org.vigil.http.violations;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.common.uri.UriQuery;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,12 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import org.vigil.enforcement.Hold;
+import org.vigil.enforcement.Observation;
 import org.vigil.enforcement.Violation;
 import org.vigil.enforcement.ViolationType;
 import org.vigil.http.BadRequestException;
+import org.vigil.http.Bodies;
 import org.vigil.http.Json;
 import org.vigil.http.Route;
+import org.vigil.http.auth.BasicAuth;
 import org.vigil.http.auth.Role;
+import org.vigil.plate.Plate;
 import org.vigil.postgres.PostgresViolations;
 import org.vigil.postgres.ViolationCursor;
 import org.vigil.postgres.ViolationPage;
@@ -25,8 +33,9 @@ import org.vigil.postgres.ViolationQuery;
 
 /**
  * {@code GET /api/v1/violations}: recorded violations, filtered and paged by cursor, for signed-in
- * staff. There is deliberately no filter by plate: a plate is reached through a violation, never
- * the other way round.
+ * staff; {@code GET /api/v1/manual-reads} and {@code POST /api/v1/manual-reads/{id}}: the
+ * violations whose plate a person must read, and the read. There is deliberately no filter by
+ * plate: a plate is reached through a violation, never the other way round.
  */
 public final class ViolationRoutes {
   private final PostgresViolations violations;
@@ -36,30 +45,69 @@ public final class ViolationRoutes {
   }
 
   public List<Route> routes() {
+    Set<Role> staff = Set.of(Role.OPERATOR, Role.SUPERVISOR, Role.ADMINISTRATOR);
     return List.of(
-        new Route(
-            Method.GET,
-            "/api/v1/violations",
-            Set.of(Role.OPERATOR, Role.SUPERVISOR, Role.ADMINISTRATOR),
-            this::list));
+        new Route(Method.GET, "/api/v1/violations", staff, this::list),
+        new Route(Method.GET, "/api/v1/manual-reads", staff, this::manualReads),
+        new Route(Method.POST, "/api/v1/manual-reads/{id}", staff, this::read));
   }
 
   private void list(ServerRequest req, ServerResponse res) throws Exception {
-    UriQuery q = req.query();
-    ViolationQuery query;
+    send(res, query(req.query(), bool(req.query(), "manualRead")));
+  }
+
+  private void manualReads(ServerRequest req, ServerResponse res) throws Exception {
+    send(res, query(req.query(), Boolean.TRUE));
+  }
+
+  /** {@code {"plate":{"text":"555 KKK 02","country":"KZ"}}}: the plate as a person read it. */
+  private void read(ServerRequest req, ServerResponse res) throws Exception {
+    String id = req.path().pathParameters().get("id");
+    UUID uuid;
     try {
-      query =
-          new ViolationQuery(
-              instant(q, "from"),
-              instant(q, "to"),
-              type(q),
-              text(q, "cameraId"),
-              text(q, "sectionId"),
-              limit(q),
-              q.contains("cursor") ? ViolationCursor.decode(q.get("cursor")) : null);
+      uuid = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("'" + id + "' is not a violation id");
+    }
+    JsonNode body;
+    try {
+      body = Json.MAPPER.readTree(Bodies.read(req, 16 << 10));
+    } catch (IOException e) {
+      throw new BadRequestException("body is not valid JSON");
+    }
+    if (body == null || !body.path("plate").isObject()) {
+      throw new BadRequestException("body must be {\"plate\":{\"text\":...,\"country\":...}}");
+    }
+    JsonNode plate = body.get("plate");
+    Plate read = Plate.of(plate.path("text").asText(null), plate.path("country").asText(null));
+    Violation v =
+        violations
+            .resolveManualRead(uuid, read, BasicAuth.user(req).username())
+            .orElseThrow(
+                () ->
+                    new BadRequestException(
+                        Status.NOT_FOUND_404, "no violation '" + id + "' waits for a manual read"));
+    Json.send(res, Status.OK_200, json(v));
+  }
+
+  private static ViolationQuery query(UriQuery q, Boolean manualRead) {
+    try {
+      return new ViolationQuery(
+          instant(q, "from"),
+          instant(q, "to"),
+          type(q),
+          text(q, "cameraId"),
+          text(q, "sectionId"),
+          bool(q, "held"),
+          manualRead,
+          limit(q),
+          q.contains("cursor") ? ViolationCursor.decode(q.get("cursor")) : null);
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(e.getMessage());
     }
+  }
+
+  private void send(ServerResponse res, ViolationQuery query) throws Exception {
     ViolationPage page = violations.find(query);
     List<Map<String, Object>> items = new ArrayList<>(page.items().size());
     for (Violation v : page.items()) {
@@ -83,7 +131,7 @@ public final class ViolationRoutes {
     plate.put("country", v.plate().country());
     m.put("plate", plate);
     m.put("observedAt", v.observedAt().toString());
-    m.put("measuredSpeedKmh", v.measuredSpeedKmh());
+    m.put("measuredSpeedKmh", Double.isNaN(v.measuredSpeedKmh()) ? null : v.measuredSpeedKmh());
     m.put("limitKmh", v.limit().limitKmh());
     m.put("toleranceKmh", v.limit().toleranceKmh());
     m.put("eventIds", v.eventIds());
@@ -91,7 +139,37 @@ public final class ViolationRoutes {
       m.put("entryAt", v.passage().entryAt().toString());
       m.put("distanceM", v.passage().distanceM());
     }
+    Observation o = v.observation();
+    m.put("vehicleClass", o.vehicleClass().name());
+    m.put("lane", o.lane() == 0 ? null : o.lane());
+    m.put("confidence", o.confidence());
+    if (o.signal() != null) {
+      Map<String, Object> signal = new LinkedHashMap<>();
+      signal.put("state", o.signal().state().name());
+      signal.put("redElapsedMs", o.signal().redElapsedMs());
+      m.put("signal", signal);
+    }
+    m.put("direction", o.direction() == null ? null : o.direction().name());
+    m.put("detail", v.detail());
+    List<Map<String, Object>> holds = new ArrayList<>();
+    for (Hold h : v.holds()) {
+      holds.add(Map.of("kind", h.kind().name(), "reason", h.reason()));
+    }
+    m.put("held", v.held());
+    m.put("holds", holds);
     return m;
+  }
+
+  private static Boolean bool(UriQuery q, String name) {
+    if (!q.contains(name)) {
+      return null;
+    }
+    String v = q.get(name);
+    return switch (v) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw new IllegalArgumentException(name + " '" + v + "' must be true or false");
+    };
   }
 
   private static Instant instant(UriQuery q, String name) {

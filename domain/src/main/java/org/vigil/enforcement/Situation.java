@@ -1,0 +1,27 @@
+package org.vigil.enforcement;
+
+import java.time.LocalDateTime;
+import org.vigil.detection.Detection;
+import org.vigil.site.Camera;
+import org.vigil.site.SpeedLimit;
+
+/**
+ * One detection with everything a camera rule needs to decide it.
+ *
+ * @param detection what the camera reported
+ * @param camera the camera's configuration
+ * @param limit the limit in force for this vehicle at its {@code observedAt}
+ * @param localTime its {@code observedAt} in the site's time zone, for schedules
+ */
+public record Situation(
+    Detection detection, Camera camera, SpeedLimit limit, LocalDateTime localTime) {
+
+  /** The situation of {@code d} at {@code camera}. */
+  public static Situation of(Detection d, Camera camera) {
+    return new Situation(
+        d,
+        camera,
+        camera.limits().inForce(d.vehicleClass(), d.observedAt(), camera.rules().timeZone()),
+        LocalDateTime.ofInstant(d.observedAt(), camera.rules().timeZone()));
+  }
+}
