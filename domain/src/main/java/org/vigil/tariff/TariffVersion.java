@@ -1,6 +1,7 @@
 package org.vigil.tariff;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ import org.vigil.enforcement.ViolationType;
  * @param unit the unit fines are set in, with its value per year
  * @param currency the ISO 4217 code amounts are paid in, e.g. {@code KZT}
  * @param margin the technical margin giving the retained speed
- * @param speedBands the bands per speed offence type ({@code SPEED}, {@code SECTION_SPEED}), in any
- *     order
+ * @param speedBands the bands per speed offence type ({@code SPEED}, {@code SECTION_SPEED}), each
+ *     list in any order; kept in {@link ViolationType} order
  * @param flatFines the fine per offence type not graded by speed
  * @param repeat when an offence is a repeat; {@code null} when the version has no repeat penalties
  * @param earlyPayment the early-payment reduction; {@code null} when there is none
@@ -51,8 +52,10 @@ public record TariffVersion(
     }
     Map<ViolationType, List<SpeedBand>> bands = new EnumMap<>(ViolationType.class);
     speedBands.forEach((type, list) -> bands.put(type, List.copyOf(list)));
-    speedBands = Map.copyOf(bands);
-    flatFines = Map.copyOf(flatFines);
+    Map<ViolationType, FlatFine> flats = new EnumMap<>(ViolationType.class);
+    flatFines.forEach((type, fine) -> flats.put(type, Objects.requireNonNull(fine, "" + type)));
+    speedBands = Collections.unmodifiableMap(bands);
+    flatFines = Collections.unmodifiableMap(flats);
   }
 
   /** The bands for {@code type}, empty when the version does not grade it by speed. */
