@@ -51,9 +51,15 @@ final class Assessor {
     if (below) {
       return r.without(
           Outcome.BELOW_THRESHOLD,
-          r.excess + " km/h over is not " + first.describe() + " over" + r.in());
+          "an excess of "
+              + r.excess
+              + " km/h is below the first band ("
+              + first.describe()
+              + ")"
+              + r.in());
     }
-    return r.without(Outcome.NO_TARIFF, r.excess + " km/h over is above every band" + r.in());
+    return r.without(
+        Outcome.NO_TARIFF, "an excess of " + r.excess + " km/h is above every band" + r.in());
   }
 
   private static Assessment flat(
