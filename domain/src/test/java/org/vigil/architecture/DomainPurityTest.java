@@ -19,7 +19,12 @@ class DomainPurityTest {
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage(
-              "org.vigil..", "java.lang..", "java.util..", "java.time..", "java.nio.charset..")
+              "org.vigil..",
+              "java.lang..",
+              "java.math..",
+              "java.util..",
+              "java.time..",
+              "java.nio.charset..")
           .because("rules must run unchanged in any runtime (embedded, Kafka Streams)");
 
   @ArchTest
