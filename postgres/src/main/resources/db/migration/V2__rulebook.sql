@@ -13,7 +13,16 @@ alter table violation
     add column held              boolean not null default false,
     add column needs_manual_read boolean not null default false,
     add column manual_read_by    text,
-    add column manual_read_at    timestamptz;
+    add column manual_read_at    timestamptz,
+    -- the fine under the tariff in force at observed_at (first offence; repeats are the case's)
+    add column retained_speed_kmh double precision,
+    add column fine_outcome       text,
+    add column fine_amount        numeric,
+    add column fine_currency      text,
+    add column fine_discounted    numeric,
+    add column fine_discount_days integer,
+    add column fine_basis         text,
+    add column fine_explanation   text;
 create index violation_manual_reads on violation (observed_at, id) where needs_manual_read;
 create index violation_held on violation (observed_at, id) where held;
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.vigil.contract.SitesJson;
+import org.vigil.contract.TariffJson;
 import org.vigil.http.HttpServices;
 import org.vigil.http.VigilServer;
 import org.vigil.http.admin.AdminRoutes;
@@ -32,6 +33,7 @@ import org.vigil.postgres.PostgresUsers;
 import org.vigil.postgres.PostgresViolations;
 import org.vigil.site.InvalidSitesException;
 import org.vigil.site.Sites;
+import org.vigil.tariff.Fines;
 import org.vigil.traffic.PassageSink;
 
 /**
@@ -75,7 +77,13 @@ public final class Vigil implements AutoCloseable {
       PostgresExemptions exemptions = new PostgresExemptions(database.dataSource());
       EmbeddedPipeline pipeline =
           new EmbeddedPipeline(
-              sites, violations, PassageSink.NONE, exemptions, config.clock(), config.pipeline());
+              sites,
+              violations,
+              PassageSink.NONE,
+              exemptions,
+              new Fines(TariffJson.builtIn()),
+              config.clock(),
+              config.pipeline());
       opened.add(pipeline);
       SecureRandom random = new SecureRandom();
       IngestKeys keys =

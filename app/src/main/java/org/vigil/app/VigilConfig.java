@@ -2,6 +2,8 @@ package org.vigil.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.vigil.pipeline.EmbeddedPipeline;
 import org.vigil.postgres.DatabaseSettings;
@@ -49,8 +51,29 @@ public record VigilConfig(
         null,
         blankToNull(env.get("VIGIL_INGEST_KEY")),
         blankToNull(env.get("VIGIL_ADMIN_PASSWORD")),
-        EmbeddedPipeline.Settings.defaults(),
+        pipeline(env.get("VIGIL_ALLOWED_LATENESS")),
         Clock.systemUTC());
+  }
+
+  private static EmbeddedPipeline.Settings pipeline(String lateness) {
+    EmbeddedPipeline.Settings defaults = EmbeddedPipeline.Settings.defaults();
+    if (lateness == null || lateness.isBlank()) {
+      return defaults;
+    }
+    Duration d;
+    try {
+      d = Duration.parse(lateness.trim());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "VIGIL_ALLOWED_LATENESS must be an ISO-8601 duration such as PT5M, was '"
+              + lateness
+              + "'");
+    }
+    if (d.isNegative() || d.compareTo(Duration.ofHours(24)) > 0) {
+      throw new IllegalArgumentException(
+          "VIGIL_ALLOWED_LATENESS must be between PT0S and PT24H, was '" + lateness + "'");
+    }
+    return defaults.withAllowedLateness(d);
   }
 
   /** {@code VIGIL_DATA_DIR}, or {@code ./vigil-data}. */
@@ -82,6 +105,11 @@ public record VigilConfig(
   public VigilConfig withDataDir(Path dataDir) {
     DatabaseSettings db = database.isEmbedded() ? DatabaseSettings.embedded(dataDir) : database;
     return new VigilConfig(dataDir, db, port, sitesFile, ingestKey, adminPassword, pipeline, clock);
+  }
+
+  public VigilConfig withPipeline(EmbeddedPipeline.Settings pipeline) {
+    return new VigilConfig(
+        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock);
   }
 
   public VigilConfig withClock(Clock clock) {

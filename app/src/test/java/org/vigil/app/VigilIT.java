@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,7 @@ import org.vigil.contract.NdjsonWriter;
 import org.vigil.contract.SitesJson;
 import org.vigil.contract.StaffClient;
 import org.vigil.detection.Detection;
+import org.vigil.pipeline.EmbeddedPipeline;
 import org.vigil.site.InvalidSitesException;
 import org.vigil.testkit.DetectionBuilder;
 import org.vigil.testkit.SitesBuilder;
@@ -50,6 +52,9 @@ class VigilIT {
                 .withSitesFile(sites)
                 .withIngestKey(KEY)
                 .withAdminPassword(ADMIN_PASSWORD)
+                // the tests share one server and post into the last hour in any order
+                .withPipeline(
+                    EmbeddedPipeline.Settings.defaults().withAllowedLateness(Duration.ofHours(2)))
                 .withClock(Clock.systemUTC()));
     admin = new StaffClient(vigil.url(), "admin", ADMIN_PASSWORD);
   }
@@ -95,6 +100,19 @@ class VigilIT {
 
     List<JsonNode> speed = admin.allViolations("cameraId=B-003&from=" + T0);
     assertThat(speed).extracting(v -> v.get("plate").get("text").asText()).contains("111AAA01");
+    JsonNode fine =
+        speed.stream()
+            .filter(v -> v.get("plate").get("text").asText().equals("111AAA01"))
+            .findFirst()
+            .orElseThrow()
+            .get("fine");
+    assertThat(fine.get("outcome").asText()).as(fine.toString()).isEqualTo("FINE");
+    assertThat(fine.get("currency").asText()).isEqualTo("KZT");
+    assertThat(fine.get("retainedSpeedKmh").asDouble()).isEqualTo(130.0);
+    assertThat(fine.get("amount").decimalValue())
+        .as("30 km/h over: 10 MCI of 2026")
+        .isEqualByComparingTo("43250");
+    assertThat(fine.get("discountedAmount").decimalValue()).isEqualByComparingTo("21625");
     JsonNode section = admin.allViolations("type=SECTION_SPEED&sectionId=S-1").getFirst();
     assertThat(section.get("eventIds")).hasSize(2);
     assertThat(section.get("observedAt").asText()).isEqualTo(T0.plusSeconds(32).toString());

@@ -3,7 +3,6 @@ package org.vigil.bench;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,10 +17,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vigil.detection.Detection;
+import org.vigil.enforcement.Decision;
 import org.vigil.enforcement.Enforcer;
+import org.vigil.enforcement.Exemptions;
 import org.vigil.enforcement.InMemorySectionSightings;
 import org.vigil.enforcement.StreamClock;
-import org.vigil.enforcement.Violation;
 import org.vigil.simulator.CityConfig;
 import org.vigil.simulator.SimulatedCity;
 import org.vigil.site.Sites;
@@ -78,17 +78,19 @@ public class EnforcerBenchmark {
   /** Starts every iteration with an empty enforcer at the beginning of the stream. */
   @Setup(Level.Iteration)
   public void restart() {
+    Clock clock = Clock.fixed(CityConfig.DEFAULT_START, ZoneOffset.UTC);
     enforcer =
         new Enforcer(
             new InMemorySectionSightings(),
-            new StreamClock(
-                Clock.fixed(CityConfig.DEFAULT_START, ZoneOffset.UTC), Duration.ofSeconds(30)));
+            new StreamClock(clock, Duration.ofMinutes(5)),
+            clock,
+            Exemptions.NONE);
     next = 0;
   }
 
   /** Decides the next detection of the stream. */
   @Benchmark
-  public List<Violation> decide() {
+  public Decision decide() {
     if (next == stream.length) {
       restart();
     }
@@ -96,6 +98,6 @@ public class EnforcerBenchmark {
     if ((i & (FORGET_EVERY - 1)) == 0) {
       enforcer.forgetExpired();
     }
-    return enforcer.decide(stream[i], sites);
+    return enforcer.decide(stream[i], sites, stream[i].observedAt());
   }
 }

@@ -122,7 +122,8 @@ public final class SectionSpeedRule {
                 limit.limitKmh(),
                 limit.toleranceKmh(),
                 exit.observation().vehicleClass()),
-            List.of()));
+            List.of(),
+            null));
   }
 
   private static String key(Section section, Detection d) {

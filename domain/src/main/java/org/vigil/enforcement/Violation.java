@@ -31,6 +31,7 @@ import org.vigil.site.SpeedLimit;
  * @param detail the rule's finding in words, naming the values, e.g. {@code red for 1350 ms, grace
  *     500 ms}
  * @param holds why the violation waits for a person; empty when it may go on
+ * @param fine the fine under the tariff in force at {@code observedAt}; {@code null} until assessed
  */
 public record Violation(
     UUID id,
@@ -45,7 +46,8 @@ public record Violation(
     SectionPassage passage,
     Observation observation,
     String detail,
-    List<Hold> holds) {
+    List<Hold> holds,
+    Fine fine) {
 
   public Violation {
     Objects.requireNonNull(id, "id");
@@ -90,7 +92,27 @@ public record Violation(
         passage,
         observation,
         detail,
-        next);
+        next,
+        fine);
+  }
+
+  /** This violation with its fine. */
+  public Violation withFine(Fine assessed) {
+    return new Violation(
+        id,
+        type,
+        cameraId,
+        sectionId,
+        plate,
+        observedAt,
+        measuredSpeedKmh,
+        limit,
+        eventIds,
+        passage,
+        observation,
+        detail,
+        holds,
+        assessed);
   }
 
   /** This violation with the plate a person read, and without the holds that asked for it. */
@@ -109,7 +131,8 @@ public record Violation(
         passage,
         observation,
         detail,
-        rest);
+        rest,
+        fine);
   }
 
   /** The violation at one camera, decided from one detection. */
@@ -128,7 +151,8 @@ public record Violation(
         null,
         Observation.of(d),
         detail,
-        List.of());
+        List.of(),
+        null);
   }
 
   /**

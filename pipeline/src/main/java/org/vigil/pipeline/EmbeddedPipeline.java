@@ -25,6 +25,8 @@ import org.vigil.enforcement.Violation;
 import org.vigil.enforcement.ViolationRecorder;
 import org.vigil.site.Sites;
 import org.vigil.site.SpeedLimit;
+import org.vigil.tariff.Fines;
+import org.vigil.tariff.TariffBook;
 import org.vigil.traffic.Passage;
 import org.vigil.traffic.PassageSink;
 
@@ -71,6 +73,11 @@ public final class EmbeddedPipeline implements AutoCloseable {
           20_000_000,
           Duration.ofSeconds(30));
     }
+
+    /** These settings with another allowed lateness. */
+    public Settings withAllowedLateness(Duration lateness) {
+      return new Settings(lateness, maxClockAhead, dedupWindow, maxRememberedEvents, storeTimeout);
+    }
   }
 
   private final SiteRegistry sites;
@@ -83,23 +90,34 @@ public final class EmbeddedPipeline implements AutoCloseable {
   private final LiveCounters counters = new LiveCounters();
   private final ScheduledExecutorService housekeeping;
   private final PassageSink passages;
+  private final Fines fines;
 
   public EmbeddedPipeline(
       SiteRegistry sites, ViolationRecorder recorder, Clock clock, Settings settings) {
-    this(sites, recorder, PassageSink.NONE, Exemptions.NONE, clock, settings);
+    this(
+        sites,
+        recorder,
+        PassageSink.NONE,
+        Exemptions.NONE,
+        new Fines(TariffBook.of(List.of())),
+        clock,
+        settings);
   }
 
   /**
    * @param passages receives every decided detection, without its plate, for traffic statistics
    * @param exemptions the vehicles exempt from enforcement
+   * @param fines the tariffs that price each violation
    */
   public EmbeddedPipeline(
       SiteRegistry sites,
       ViolationRecorder recorder,
       PassageSink passages,
       Exemptions exemptions,
+      Fines fines,
       Clock clock,
       Settings settings) {
+    this.fines = fines;
     this.sites = sites;
     this.recorder = recorder;
     this.passages = passages;
@@ -173,8 +191,12 @@ public final class EmbeddedPipeline implements AutoCloseable {
           passages.accept(
               new Passage(
                   d.cameraId(), d.lane(), d.observedAt(), d.vehicleClass(), d.speedKmh(), limit));
-          perDetection.add(found);
-          violations.addAll(found);
+          List<Violation> priced = new ArrayList<>(found.size());
+          for (Violation v : found) {
+            priced.add(fines.assess(v, jurisdictionOf(v, config)));
+          }
+          perDetection.add(priced);
+          violations.addAll(priced);
         }
       }
     }
@@ -218,6 +240,14 @@ public final class EmbeddedPipeline implements AutoCloseable {
     }
     return new StorageUnavailableException(
         "violations could not be stored; nothing of this batch was accepted, send it again", cause);
+  }
+
+  private static String jurisdictionOf(Violation v, Sites config) {
+    String cameraId =
+        v.cameraId() != null
+            ? v.cameraId()
+            : config.section(v.sectionId()).orElseThrow().exitCameraId();
+    return config.camera(cameraId).orElseThrow().rules().jurisdiction();
   }
 
   /** The site configuration in force. */

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.vigil.detection.Direction;
 import org.vigil.detection.Signal;
 import org.vigil.detection.VehicleClass;
+import org.vigil.enforcement.Fine;
 import org.vigil.enforcement.Observation;
 import org.vigil.enforcement.SectionPassage;
 import org.vigil.enforcement.Violation;
@@ -53,20 +54,26 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
                              observed_at, measured_speed_kmh, limit_kmh, tolerance_kmh,
                              event_ids, entry_at, distance_m, vehicle_class, lane, confidence,
                              signal_state, red_elapsed_ms, direction, detail, holds, held,
-                             needs_manual_read)
+                             needs_manual_read, retained_speed_kmh, fine_outcome, fine_amount,
+                             fine_currency, fine_discounted, fine_discount_days, fine_basis,
+                             fine_explanation)
       select u.id::uuid, u.type, u.camera_id, u.section_id, u.plate_text, u.plate_country,
              u.observed_at::timestamptz, u.speed, u.limit_kmh, u.tolerance_kmh,
              string_to_array(u.event_ids, chr(31)), u.entry_at::timestamptz, u.distance_m,
              u.vehicle_class, u.lane, u.confidence, u.signal_state, u.red_elapsed_ms,
-             u.direction, u.detail, u.holds::jsonb, u.held, u.needs_manual_read
+             u.direction, u.detail, u.holds::jsonb, u.held, u.needs_manual_read,
+             u.retained, u.fine_outcome, u.fine_amount::numeric, u.fine_currency,
+             u.fine_discounted::numeric, u.fine_discount_days, u.fine_basis, u.fine_explanation
       from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                   ?::float8[], ?::int4[], ?::int4[], ?::text[], ?::text[], ?::float8[],
                   ?::text[], ?::int4[], ?::float8[], ?::text[], ?::int8[], ?::text[], ?::text[],
-                  ?::text[], ?::bool[], ?::bool[])
+                  ?::text[], ?::bool[], ?::bool[], ?::float8[], ?::text[], ?::text[], ?::text[],
+                  ?::text[], ?::int4[], ?::text[], ?::text[])
            as u(id, type, camera_id, section_id, plate_text, plate_country, observed_at, speed,
                 limit_kmh, tolerance_kmh, event_ids, entry_at, distance_m, vehicle_class, lane,
                 confidence, signal_state, red_elapsed_ms, direction, detail, holds, held,
-                needs_manual_read)
+                needs_manual_read, retained, fine_outcome, fine_amount, fine_currency,
+                fine_discounted, fine_discount_days, fine_basis, fine_explanation)
       on conflict (id) do nothing
       returning id
       """;
@@ -75,7 +82,8 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
       "id, type, camera_id, section_id, plate_text, plate_country, observed_at,"
           + " measured_speed_kmh, limit_kmh, tolerance_kmh, event_ids, entry_at, distance_m,"
           + " vehicle_class, lane, confidence, signal_state, red_elapsed_ms, direction, detail,"
-          + " holds";
+          + " holds, retained_speed_kmh, fine_outcome, fine_amount, fine_currency,"
+          + " fine_discounted, fine_discount_days, fine_basis, fine_explanation";
 
   private record Pending(List<Violation> violations, CompletableFuture<Set<UUID>> done) {}
 
@@ -309,6 +317,14 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
     String[] holds = new String[n];
     Boolean[] held = new Boolean[n];
     Boolean[] manual = new Boolean[n];
+    Double[] retained = new Double[n];
+    String[] fineOutcome = new String[n];
+    String[] fineAmount = new String[n];
+    String[] fineCurrency = new String[n];
+    String[] fineDiscounted = new String[n];
+    Integer[] fineDays = new Integer[n];
+    String[] fineBasis = new String[n];
+    String[] fineExplanation = new String[n];
     int i = 0;
     for (Violation v : unique.values()) {
       id[i] = v.id().toString();
@@ -335,6 +351,18 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
       holds[i] = HoldsJson.write(v.holds());
       held[i] = v.held();
       manual[i] = v.needsManualRead();
+      Fine f = v.fine();
+      if (f != null) {
+        retained[i] = Double.isNaN(f.retainedSpeedKmh()) ? null : f.retainedSpeedKmh();
+        fineOutcome[i] = f.outcome();
+        fineAmount[i] = f.amount() == null ? null : f.amount().toPlainString();
+        fineCurrency[i] = f.currency();
+        fineDiscounted[i] =
+            f.discountedAmount() == null ? null : f.discountedAmount().toPlainString();
+        fineDays[i] = f.discountWithinDays();
+        fineBasis[i] = f.basis();
+        fineExplanation[i] = f.explanation();
+      }
       i++;
     }
     Set<UUID> inserted = new HashSet<>();
@@ -364,12 +392,20 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
           detail,
           holds,
           held,
-          manual
+          manual,
+          retained,
+          fineOutcome,
+          fineAmount,
+          fineCurrency,
+          fineDiscounted,
+          fineDays,
+          fineBasis,
+          fineExplanation
         };
         String[] sqlTypes = {
           "text", "text", "text", "text", "text", "text", "text", "float8", "int4", "int4", "text",
           "text", "float8", "text", "int4", "float8", "text", "int8", "text", "text", "text",
-          "bool", "bool"
+          "bool", "bool", "float8", "text", "text", "text", "text", "int4", "text", "text"
         };
         for (int col = 0; col < columns.length; col++) {
           Array array = c.createArrayOf(sqlTypes[col], columns[col]);
@@ -423,7 +459,28 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
         passage,
         observation,
         detail == null ? "" : detail,
-        HoldsJson.read(rs.getString("holds")));
+        HoldsJson.read(rs.getString("holds")),
+        fine(rs));
+  }
+
+  private static Fine fine(ResultSet rs) throws SQLException {
+    String outcome = rs.getString("fine_outcome");
+    if (outcome == null) {
+      return null;
+    }
+    double retained = rs.getDouble("retained_speed_kmh");
+    if (rs.wasNull()) {
+      retained = Double.NaN;
+    }
+    return new Fine(
+        outcome,
+        retained,
+        rs.getBigDecimal("fine_amount"),
+        rs.getString("fine_currency"),
+        rs.getBigDecimal("fine_discounted"),
+        rs.getInt("fine_discount_days"),
+        rs.getString("fine_basis"),
+        rs.getString("fine_explanation"));
   }
 
   /** Stops taking violations, writes what is queued, and stops the writer. */

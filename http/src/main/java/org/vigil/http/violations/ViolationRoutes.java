@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.vigil.enforcement.Fine;
 import org.vigil.enforcement.Hold;
 import org.vigil.enforcement.Observation;
 import org.vigil.enforcement.Violation;
@@ -157,6 +158,20 @@ public final class ViolationRoutes {
     }
     m.put("held", v.held());
     m.put("holds", holds);
+    Fine f = v.fine();
+    if (f != null) {
+      Map<String, Object> fine = new LinkedHashMap<>();
+      fine.put("outcome", f.outcome());
+      fine.put(
+          "retainedSpeedKmh", Double.isNaN(f.retainedSpeedKmh()) ? null : f.retainedSpeedKmh());
+      fine.put("amount", f.amount());
+      fine.put("currency", f.currency());
+      fine.put("discountedAmount", f.discountedAmount());
+      fine.put("discountWithinDays", f.discountWithinDays());
+      fine.put("basis", f.basis());
+      fine.put("explanation", f.explanation());
+      m.put("fine", fine);
+    }
     return m;
   }
 
