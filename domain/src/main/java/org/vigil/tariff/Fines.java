@@ -2,6 +2,7 @@ package org.vigil.tariff;
 
 import org.vigil.enforcement.Fine;
 import org.vigil.enforcement.Violation;
+import org.vigil.site.Sites;
 
 /**
  * Assesses violations under a {@link TariffBook}: the one place where a decided violation meets the
@@ -12,6 +13,20 @@ public final class Fines {
 
   public Fines(TariffBook book) {
     this.book = book;
+  }
+
+  /**
+   * {@code v} with its fine under the tariff of the jurisdiction of the camera it was decided at (a
+   * section's exit camera), for a first offence.
+   *
+   * @throws java.util.NoSuchElementException when that camera is not in {@code sites}
+   */
+  public Violation assess(Violation v, Sites sites) {
+    String cameraId =
+        v.cameraId() != null
+            ? v.cameraId()
+            : sites.section(v.sectionId()).orElseThrow().exitCameraId();
+    return assess(v, sites.camera(cameraId).orElseThrow().rules().jurisdiction());
   }
 
   /**

@@ -193,7 +193,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
                   d.cameraId(), d.lane(), d.observedAt(), d.vehicleClass(), d.speedKmh(), limit));
           List<Violation> priced = new ArrayList<>(found.size());
           for (Violation v : found) {
-            priced.add(fines.assess(v, jurisdictionOf(v, config)));
+            priced.add(fines.assess(v, config));
           }
           perDetection.add(priced);
           violations.addAll(priced);
@@ -240,14 +240,6 @@ public final class EmbeddedPipeline implements AutoCloseable {
     }
     return new StorageUnavailableException(
         "violations could not be stored; nothing of this batch was accepted, send it again", cause);
-  }
-
-  private static String jurisdictionOf(Violation v, Sites config) {
-    String cameraId =
-        v.cameraId() != null
-            ? v.cameraId()
-            : config.section(v.sectionId()).orElseThrow().exitCameraId();
-    return config.camera(cameraId).orElseThrow().rules().jurisdiction();
   }
 
   /** The site configuration in force. */
