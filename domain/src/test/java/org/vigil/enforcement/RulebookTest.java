@@ -26,6 +26,12 @@ import org.vigil.testkit.SitesBuilder;
  */
 class RulebookTest {
   private static final Instant T = Instant.parse("2026-11-02T07:30:00Z");
+  private static final Sites SECTION =
+      SitesBuilder.sites()
+          .camera("A", 60, 5)
+          .camera("B", 60, 5)
+          .section("S", "A", "B", 500, 60, 5)
+          .build();
 
   private static DetectionBuilder at(String camera) {
     return DetectionBuilder.aDetection().camera(camera).at(T).speed(50);
@@ -89,13 +95,7 @@ class RulebookTest {
 
   @Test
   void anUnreadablePlateIsHeldForAManualReadAndNotPairedInASection() {
-    Sites sites =
-        SitesBuilder.sites()
-            .camera("A", 60, 5)
-            .camera("B", 60, 5)
-            .section("S", "A", "B", 500, 60, 5)
-            .build();
-    Enforcement e = Enforcement.of(sites, Duration.ofMinutes(5));
+    Enforcement e = Enforcement.of(SECTION, Duration.ofMinutes(5));
     List<Violation> entry = e.see(at("A").confidence(0.5).speed(100).build());
     assertThat(entry)
         .singleElement()
@@ -177,13 +177,7 @@ class RulebookTest {
                     "ambulance",
                     T.minusSeconds(3600),
                     T.plusSeconds(60))));
-    Sites sites =
-        SitesBuilder.sites()
-            .camera("A", 60, 5)
-            .camera("B", 60, 5)
-            .section("S", "A", "B", 500, 60, 5)
-            .build();
-    Enforcement e = Enforcement.of(sites, Duration.ofMinutes(5), exemptions);
+    Enforcement e = Enforcement.of(SECTION, Duration.ofMinutes(5), exemptions);
     Decision d = e.decide(at("A").plate("103AMB02").speed(140).build());
     assertThat(d)
         .isEqualTo(new Decision.Decided(List.of(), new org.vigil.site.SpeedLimit(60, 5), true));
