@@ -22,6 +22,7 @@ import org.vigil.http.cameras.CameraHealthRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.ingest.IngestKeys;
 import org.vigil.http.live.LiveRoutes;
+import org.vigil.http.statistics.StatisticsRoutes;
 import org.vigil.http.violations.ViolationRoutes;
 import org.vigil.pipeline.EmbeddedPipeline;
 import org.vigil.pipeline.SiteRegistry;
@@ -29,12 +30,15 @@ import org.vigil.postgres.Database;
 import org.vigil.postgres.PostgresCameraKeys;
 import org.vigil.postgres.PostgresExemptions;
 import org.vigil.postgres.PostgresSites;
+import org.vigil.postgres.PostgresTraffic;
 import org.vigil.postgres.PostgresUsers;
 import org.vigil.postgres.PostgresViolations;
+import org.vigil.postgres.TrafficFlusher;
 import org.vigil.site.InvalidSitesException;
 import org.vigil.site.Sites;
 import org.vigil.tariff.Fines;
 import org.vigil.traffic.PassageSink;
+import org.vigil.traffic.TrafficAggregator;
 
 /**
  * One running Vigil: database, embedded pipeline and web server, wired together. This class only
@@ -44,16 +48,19 @@ public final class Vigil implements AutoCloseable {
   private final List<AutoCloseable> closeInOrder;
   private final VigilServer server;
   private final EmbeddedPipeline pipeline;
+  private final TrafficFlusher statistics;
   private final Optional<String> generatedAdminPassword;
 
   private Vigil(
       List<AutoCloseable> closeInOrder,
       VigilServer server,
       EmbeddedPipeline pipeline,
+      TrafficFlusher statistics,
       Optional<String> generatedAdminPassword) {
     this.closeInOrder = closeInOrder;
     this.server = server;
     this.pipeline = pipeline;
+    this.statistics = statistics;
     this.generatedAdminPassword = generatedAdminPassword;
   }
 
@@ -75,11 +82,17 @@ public final class Vigil implements AutoCloseable {
         sites.replace(fromFile);
       }
       PostgresExemptions exemptions = new PostgresExemptions(database.dataSource());
+      TrafficAggregator traffic = new TrafficAggregator();
+      PostgresTraffic trafficStore = new PostgresTraffic(database.dataSource());
+      // closed after the pipeline, so that its last flush holds every passage
+      TrafficFlusher statistics =
+          new TrafficFlusher(traffic, trafficStore, TrafficFlusher.DEFAULT_INTERVAL);
+      opened.add(statistics);
       EmbeddedPipeline pipeline =
           new EmbeddedPipeline(
               sites,
               violations,
-              PassageSink.NONE,
+              PassageSink.all(traffic),
               exemptions,
               new Fines(TariffJson.builtIn()),
               config.clock(),
@@ -100,10 +113,11 @@ public final class Vigil implements AutoCloseable {
               new LiveRoutes(pipeline, config.clock()),
               new ExemptionRoutes(exemptions),
               new CameraHealthRoutes(pipeline, config.clock()),
-              accounts);
+              accounts,
+              new StatisticsRoutes(trafficStore, config.clock()));
       VigilServer server = VigilServer.start(config.port(), services);
       opened.add(server);
-      return new Vigil(opened.reversed(), server, pipeline, generated);
+      return new Vigil(opened.reversed(), server, pipeline, statistics, generated);
     } catch (SQLException | RuntimeException e) {
       for (AutoCloseable c : opened.reversed()) {
         closeQuietly(c, e);
@@ -151,7 +165,15 @@ public final class Vigil implements AutoCloseable {
     return pipeline;
   }
 
-  /** Stops the server, then the pipeline, then writes what is queued, then the database. */
+  /** The flusher of traffic statistics; {@link TrafficFlusher#flush} stores them now. */
+  public TrafficFlusher statistics() {
+    return statistics;
+  }
+
+  /**
+   * Stops the server, then the pipeline, then stores the last statistics, then writes what is
+   * queued, then the database.
+   */
   @Override
   public void close() {
     RuntimeException first = null;

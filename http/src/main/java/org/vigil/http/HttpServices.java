@@ -6,6 +6,7 @@ import org.vigil.http.auth.Accounts;
 import org.vigil.http.cameras.CameraHealthRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
+import org.vigil.http.statistics.StatisticsRoutes;
 import org.vigil.http.violations.ViolationRoutes;
 
 /** The handlers behind Vigil's routes, wired by the application (or a test). */
@@ -16,4 +17,5 @@ public record HttpServices(
     LiveRoutes live,
     ExemptionRoutes exemptions,
     CameraHealthRoutes cameraHealth,
-    Accounts accounts) {}
+    Accounts accounts,
+    StatisticsRoutes statistics) {}

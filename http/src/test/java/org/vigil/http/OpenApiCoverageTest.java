@@ -15,6 +15,7 @@ import org.vigil.http.admin.ExemptionRoutes;
 import org.vigil.http.cameras.CameraHealthRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
+import org.vigil.http.statistics.StatisticsRoutes;
 import org.vigil.http.violations.ViolationRoutes;
 
 /** Every route that is registered is described in the published OpenAPI document. */
@@ -30,7 +31,8 @@ class OpenApiCoverageTest {
             new LiveRoutes(null, Clock.systemUTC()),
             new ExemptionRoutes(null),
             new CameraHealthRoutes(null, Clock.systemUTC()),
-            null);
+            null,
+            new StatisticsRoutes(null, Clock.systemUTC()));
     List<String> lines;
     try (InputStream in = getClass().getResourceAsStream("/org/vigil/http/openapi.yaml")) {
       lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
