@@ -1,8 +1,13 @@
 package org.vigil.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +60,7 @@ class PostgresTrafficIT {
   static List<TrafficStat> find(Resolution r, Instant from, Duration span, String camera) {
     try {
       return store.find(new TrafficQuery(r, from, from.plus(span), camera, null));
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -155,5 +160,29 @@ class PostgresTrafficIT {
                     Resolution.MINUTE, t.plusSeconds(60), t.plusSeconds(120), null, null)))
         .as("to is exclusive, from inclusive")
         .isEmpty();
+  }
+
+  @Test
+  void aQueryMatchingTooManyRowsIsRefusedNamingItsSpan() throws Exception {
+    Instant t = Instant.parse("2026-11-05T12:00:00Z");
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "insert into traffic_minute select 'M-' || n, 1, ?, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0,"
+                    + " 0, '{}' from generate_series(1, ?) as n")) {
+      ps.setTimestamp(1, Timestamp.from(t));
+      ps.setInt(2, TrafficQuery.MAX_ROWS + 1);
+      ps.executeUpdate();
+    }
+    TrafficQuery all = new TrafficQuery(Resolution.MINUTE, t, t.plusSeconds(60), null, null);
+    assertThatThrownBy(() -> store.find(all))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "the query matches more than 50000 rows; narrow it with cameraId, lane or a shorter"
+                + " span from 2026-11-05T12:00:00Z to 2026-11-05T12:01:00Z");
+    assertThat(store.find(new TrafficQuery(Resolution.MINUTE, t, t.plusSeconds(60), "M-7", 1)))
+        .singleElement()
+        .extracting(TrafficStat::measuredVehicles)
+        .isEqualTo(0L);
   }
 }
