@@ -105,7 +105,8 @@ public final class EmbeddedPipeline implements AutoCloseable {
   }
 
   /**
-   * @param passages receives every decided detection, without its plate, for traffic statistics
+   * @param passages receives every decided detection, without its plate, for traffic statistics:
+   *     once its batch is durable, and not when it is recognised as decided before
    * @param exemptions the vehicles exempt from enforcement
    * @param fines the tariffs that price each violation
    */
@@ -172,6 +173,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
     }
     List<Violation> violations = new ArrayList<>();
     List<List<Violation>> perDetection = new ArrayList<>(claimed.size());
+    List<Passage> decided = new ArrayList<>(claimed.size()); // null for a duplicate read
     for (int i = 0; i < claimed.size(); i++) {
       Detection d = claimed.get(i);
       switch (enforcer.decide(d, config, receivedAt)) {
@@ -183,12 +185,13 @@ public final class EmbeddedPipeline implements AutoCloseable {
         case Decision.DuplicateRead() -> {
           counters.countDuplicateRead();
           perDetection.add(List.of());
+          decided.add(null);
         }
         case Decision.Decided(List<Violation> found, SpeedLimit limit, boolean exempt) -> {
           if (exempt) {
             counters.countExempt();
           }
-          passages.accept(
+          decided.add(
               new Passage(
                   d.cameraId(), d.lane(), d.observedAt(), d.vehicleClass(), d.speedKmh(), limit));
           List<Violation> priced = new ArrayList<>(found.size());
@@ -202,11 +205,16 @@ public final class EmbeddedPipeline implements AutoCloseable {
     }
     Set<UUID> fresh = store(violations, claimed, config);
     int accepted = 0;
-    for (List<Violation> found : perDetection) {
+    for (int i = 0; i < perDetection.size(); i++) {
+      List<Violation> found = perDetection.get(i);
       if (!found.isEmpty() && found.stream().noneMatch(v -> fresh.contains(v.id()))) {
         duplicates++; // decided before: its violations were already recorded
       } else {
         accepted++;
+        // only once stored and only if new, so that a retried or re-sent batch counts once
+        if (decided.get(i) != null) {
+          passages.accept(decided.get(i));
+        }
       }
     }
     for (Violation v : violations) {

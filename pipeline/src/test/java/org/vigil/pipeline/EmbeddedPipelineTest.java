@@ -12,14 +12,20 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.vigil.enforcement.Exemptions;
 import org.vigil.enforcement.Violation;
 import org.vigil.enforcement.ViolationRecorder;
 import org.vigil.site.SiteRepository;
 import org.vigil.site.Sites;
+import org.vigil.tariff.Fines;
+import org.vigil.tariff.TariffBook;
 import org.vigil.testkit.SitesBuilder;
 import org.vigil.testkit.TestClock;
+import org.vigil.traffic.Passage;
+import org.vigil.traffic.PassageSink;
 
 /**
  * The pipeline's bookkeeping, with an in-memory recorder standing in for storage (the PostgreSQL
@@ -103,6 +109,40 @@ class EmbeddedPipelineTest {
         pipeline.ingest(List.of(new IngestItem.Parsed(0, speeding)), CameraGrant.everyCamera());
     assertThat(retry.accepted()).isEqualTo(1);
     assertThat(retry.violations()).isEqualTo(1);
+  }
+
+  @Test
+  void aPassageReachesTheSinkOnceItsBatchIsStoredAndOnlyOnce() {
+    List<Passage> seen = new CopyOnWriteArrayList<>();
+    var speeding = aDetection().eventId("B-003:10").plate("100PAS01").speed(150).build();
+    var compliant = aDetection().eventId("B-003:11").plate("100PAS02").speed(80).build();
+    List<IngestItem> batch =
+        List.of(new IngestItem.Parsed(0, speeding), new IngestItem.Parsed(1, compliant));
+    try (EmbeddedPipeline counting = pipelineWith(seen::add)) {
+      recorder.failNext = true;
+      assertThatThrownBy(() -> counting.ingest(batch, CameraGrant.everyCamera()))
+          .isInstanceOf(StorageUnavailableException.class);
+      assertThat(seen).as("nothing of a batch that was not stored").isEmpty();
+      assertThat(counting.ingest(batch, CameraGrant.everyCamera()).accepted()).isEqualTo(2);
+      assertThat(seen).extracting(Passage::speedKmh).containsExactly(150.0, 80.0);
+    }
+    try (EmbeddedPipeline restarted = pipelineWith(seen::add)) {
+      IngestResult again =
+          restarted.ingest(List.of(new IngestItem.Parsed(0, speeding)), CameraGrant.everyCamera());
+      assertThat(again.duplicates()).as("recognised by its violation").isEqualTo(1);
+      assertThat(seen).as("and not counted again").hasSize(2);
+    }
+  }
+
+  private EmbeddedPipeline pipelineWith(PassageSink passages) {
+    return new EmbeddedPipeline(
+        new SiteRegistry(new FixedSites(SitesBuilder.standard())),
+        recorder,
+        passages,
+        Exemptions.NONE,
+        new Fines(TariffBook.of(List.of())),
+        clock,
+        EmbeddedPipeline.Settings.defaults());
   }
 
   private static final class MemoryRecorder implements ViolationRecorder {
