@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import org.vigil.http.admin.ExemptionRoutes;
 import org.vigil.http.auth.Accounts;
 import org.vigil.http.auth.PasswordHasher;
 import org.vigil.http.cameras.CameraHealthRoutes;
+import org.vigil.http.incidents.IncidentHub;
+import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.ingest.IngestKeys;
 import org.vigil.http.live.LiveRoutes;
@@ -28,19 +31,23 @@ import org.vigil.pipeline.SiteRegistry;
 import org.vigil.postgres.Database;
 import org.vigil.postgres.PostgresCameraKeys;
 import org.vigil.postgres.PostgresExemptions;
+import org.vigil.postgres.PostgresIncidents;
 import org.vigil.postgres.PostgresSites;
 import org.vigil.postgres.PostgresUsers;
 import org.vigil.postgres.PostgresViolations;
 import org.vigil.site.InvalidSitesException;
 import org.vigil.site.Sites;
 import org.vigil.tariff.Fines;
-import org.vigil.traffic.PassageSink;
+import org.vigil.traffic.incident.IncidentDetector;
 
 /**
  * One running Vigil: database, embedded pipeline and web server, wired together. This class only
  * wires; every behaviour lives in the modules it wires.
  */
 public final class Vigil implements AutoCloseable {
+  /** How often the incident detector is advanced. */
+  static final Duration INCIDENT_PERIOD = Duration.ofSeconds(2);
+
   private final List<AutoCloseable> closeInOrder;
   private final VigilServer server;
   private final EmbeddedPipeline pipeline;
@@ -75,16 +82,20 @@ public final class Vigil implements AutoCloseable {
         sites.replace(fromFile);
       }
       PostgresExemptions exemptions = new PostgresExemptions(database.dataSource());
+      IncidentDetector incidentDetector = new IncidentDetector(config.clock());
       EmbeddedPipeline pipeline =
           new EmbeddedPipeline(
               sites,
               violations,
-              PassageSink.NONE,
+              incidentDetector,
               exemptions,
               new Fines(TariffJson.builtIn()),
               config.clock(),
               config.pipeline());
       opened.add(pipeline);
+      PostgresIncidents incidents = new PostgresIncidents(database.dataSource());
+      IncidentHub incidentHub = new IncidentHub();
+      opened.add(new IncidentMonitor(incidentDetector, incidents, incidentHub, INCIDENT_PERIOD));
       SecureRandom random = new SecureRandom();
       IngestKeys keys =
           new IngestKeys(new PostgresCameraKeys(database.dataSource()), config.ingestKey(), random);
@@ -100,9 +111,11 @@ public final class Vigil implements AutoCloseable {
               new LiveRoutes(pipeline, config.clock()),
               new ExemptionRoutes(exemptions),
               new CameraHealthRoutes(pipeline, config.clock()),
+              new IncidentRoutes(incidents, incidentHub),
               accounts);
       VigilServer server = VigilServer.start(config.port(), services);
       opened.add(server);
+      opened.add(incidentHub); // closed first, so that no event stream holds the server up
       return new Vigil(opened.reversed(), server, pipeline, generated);
     } catch (SQLException | RuntimeException e) {
       for (AutoCloseable c : opened.reversed()) {

@@ -30,6 +30,7 @@ public final class VigilRoutes {
     routes.addAll(services.live().routes());
     routes.addAll(services.exemptions().routes());
     routes.addAll(services.cameraHealth().routes());
+    routes.addAll(services.incidents().routes());
     return routes;
   }
 

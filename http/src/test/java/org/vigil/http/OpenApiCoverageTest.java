@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.vigil.http.admin.AdminRoutes;
 import org.vigil.http.admin.ExemptionRoutes;
 import org.vigil.http.cameras.CameraHealthRoutes;
+import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
 import org.vigil.http.violations.ViolationRoutes;
@@ -30,6 +31,7 @@ class OpenApiCoverageTest {
             new LiveRoutes(null, Clock.systemUTC()),
             new ExemptionRoutes(null),
             new CameraHealthRoutes(null, Clock.systemUTC()),
+            new IncidentRoutes(null, null),
             null);
     List<String> lines;
     try (InputStream in = getClass().getResourceAsStream("/org/vigil/http/openapi.yaml")) {
