@@ -83,6 +83,20 @@ class IncidentDetectionTest {
         .isBefore(staged.plus(lasts).plusSeconds(60));
   }
 
+  @Test
+  void theDemosIncidentThreeMinutesIntoAFreshStreamIsRaised() {
+    Duration after = Duration.ofMinutes(3);
+    CityConfig config =
+        CityConfig.defaults()
+            .withIncident(new CityConfig.StagedIncident("C-012", after, Duration.ofMinutes(5)));
+    List<IncidentEvent> events = run(config, Duration.ofMinutes(6));
+    assertThat(events).hasSize(1);
+    assertThat(events.getFirst().incident().cameraId()).isEqualTo("C-012");
+    assertThat(
+            Duration.between(config.start().plus(after), events.getFirst().incident().detectedAt()))
+        .isLessThanOrEqualTo(Duration.ofSeconds(60));
+  }
+
   @ParameterizedTest(name = "seed {0}, {1} detections/s")
   @CsvSource({"1, 200", "2, 40", "3, 20", "4, 100"})
   void normalTrafficRaisesNothingForAnHour(long seed, double rate) {

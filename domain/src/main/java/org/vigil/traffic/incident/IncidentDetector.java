@@ -41,7 +41,7 @@ import org.vigil.traffic.PassageSink;
  *       of it was seen outside incidents. Used whenever that quarter hour has such history;
  *   <li>otherwise, the recent level: the mean of the clean slots (outside incidents) over the
  *       {@link IncidentSettings#recentSpan()} (20 min) before the last minute, when there are at
- *       least {@link IncidentSettings#minRecent()} (5 min) of them; its speed only when it rests on
+ *       least {@link IncidentSettings#minRecent()} (2 min) of them; its speed only when it rests on
  *       at least 30 measured speeds. Without either, nothing is judged.
  * </ul>
  *

@@ -72,7 +72,7 @@ public record IncidentSettings(
 
   /**
    * 10 s slots; a 30 s window evaluated 5 s after it ends; a recent level over the 20 minutes
-   * before the last minute, needing at least 5 minutes of it; usual levels per quarter hour of the
+   * before the last minute, needing at least 2 minutes of it; usual levels per quarter hour of the
    * day with the latest day weighing 30 %; {@link FlowDrop#DEFAULT} then {@link SpeedDrop#DEFAULT}.
    */
   public static IncidentSettings defaults() {
@@ -81,7 +81,7 @@ public record IncidentSettings(
         Duration.ofSeconds(30),
         Duration.ofSeconds(5),
         Duration.ofMinutes(20),
-        Duration.ofMinutes(5),
+        Duration.ofMinutes(2),
         Duration.ofMinutes(15),
         0.3,
         List.of(FlowDrop.DEFAULT, SpeedDrop.DEFAULT));
