@@ -7,9 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.vigil.simulator.CityConfig;
 import org.vigil.simulator.SimulatedCity;
@@ -25,6 +30,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Starts Vigil with a simulated city posting detections live, and prints the URL.")
 final class DemoCommand implements Runnable {
+  /** When the demo's (and, by default, {@code vigil simulate --incident}'s) incident starts. */
+  static final Duration INCIDENT_AFTER = Duration.ofMinutes(3);
+
+  /** How long it lasts. */
+  static final Duration INCIDENT_LASTS = Duration.ofMinutes(5);
+
   @Option(names = "--port", description = "HTTP port (default: VIGIL_PORT or 8080).")
   Integer port;
 
@@ -40,9 +51,13 @@ final class DemoCommand implements Runnable {
     Path dataDir = env.dataDir().resolve("demo");
     deleteRecursively(dataDir);
     Logs.init(dataDir);
+    CityConfig cityConfig =
+        CityConfig.defaults().withSeed(seed).withRate(rate).withStart(Instant.now());
+    String incidentCamera = String.format(Locale.ROOT, "C-%03d", cityConfig.cameras());
     SimulatedCity city =
         new SimulatedCity(
-            CityConfig.defaults().withSeed(seed).withRate(rate).withStart(Instant.now()));
+            cityConfig.withIncident(
+                new CityConfig.StagedIncident(incidentCamera, INCIDENT_AFTER, INCIDENT_LASTS)));
     Path sites = dataDir.resolve("demo-sites.json");
     String ingestKey = randomKey();
     try {
@@ -65,6 +80,8 @@ final class DemoCommand implements Runnable {
         Vigil demo is running at %s
           A simulated city of %d cameras and %d sections posts about %.0f detections per second;
           violations appear within seconds on the live page.
+          An incident is staged at camera %s from %s for %d minutes (a fifth of its traffic,
+          crawling); it is raised within a minute: curl -N -u admin:%s '%sapi/v1/incidents/stream'
           Sign in as 'admin' with password %s
           e.g. curl -u admin:%s '%sapi/v1/violations?limit=5'
           API description: %sopenapi.yaml
@@ -76,6 +93,12 @@ final class DemoCommand implements Runnable {
                 city.sites().cameras().size(),
                 city.sites().sections().size(),
                 rate,
+                incidentCamera,
+                LocalTime.ofInstant(cityConfig.start().plus(INCIDENT_AFTER), ZoneId.systemDefault())
+                    .truncatedTo(ChronoUnit.SECONDS),
+                INCIDENT_LASTS.toMinutes(),
+                password,
+                vigil.url(),
                 password,
                 password,
                 vigil.url(),

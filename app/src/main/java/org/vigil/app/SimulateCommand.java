@@ -65,13 +65,32 @@ final class SimulateCommand implements Runnable {
       description = "Also write the city's site configuration here, for 'vigil serve --sites'.")
   Path sitesOut;
 
+  @Option(
+      names = "--incident",
+      paramLabel = "CAMERA_ID",
+      description = "Stage an incident at this camera: a fifth of its traffic, crawling.")
+  String incident;
+
+  @Option(
+      names = "--incident-after",
+      paramLabel = "DURATION",
+      description = "When the incident starts, after the stream's start (default PT3M).")
+  Duration incidentAfter;
+
+  @Option(
+      names = "--incident-lasts",
+      paramLabel = "DURATION",
+      description = "How long the incident lasts (default PT5M).")
+  Duration incidentLasts;
+
   @Override
   public void run() {
-    CityConfig base = new CityConfig(seed, cameras, sections, rate, speeders);
+    CityConfig base = withIncident(new CityConfig(seed, cameras, sections, rate, speeders));
     try {
       if (url != null) {
         Instant start = Instant.now();
         SimulatedCity city = new SimulatedCity(base.withStart(start));
+        announce(city);
         writeSites(city);
         String ingestKey = key != null ? key : System.getenv("VIGIL_INGEST_KEY");
         if (ingestKey == null) {
@@ -85,6 +104,7 @@ final class SimulateCommand implements Runnable {
         System.out.println(feeder.poster().totals());
       } else {
         SimulatedCity city = new SimulatedCity(base);
+        announce(city);
         writeSites(city);
         writeNdjson(city);
       }
@@ -92,6 +112,37 @@ final class SimulateCommand implements Runnable {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code config} with the incident the options stage, if any. */
+  private CityConfig withIncident(CityConfig config) {
+    if (incident == null) {
+      if (incidentAfter != null || incidentLasts != null) {
+        throw new IllegalArgumentException(
+            "--incident-after and --incident-lasts need --incident CAMERA_ID");
+      }
+      return config;
+    }
+    CityConfig.StagedIncident staged =
+        new CityConfig.StagedIncident(
+            incident,
+            incidentAfter == null ? DemoCommand.INCIDENT_AFTER : incidentAfter,
+            incidentLasts == null ? DemoCommand.INCIDENT_LASTS : incidentLasts);
+    return config.withIncident(staged);
+  }
+
+  /** Says on standard error which incident the city stages, if any. */
+  private static void announce(SimulatedCity city) {
+    CityConfig.StagedIncident staged = city.config().incident();
+    if (staged != null) {
+      System.err.println(
+          "staging an incident at camera "
+              + staged.cameraId()
+              + " from "
+              + city.config().start().plus(staged.after())
+              + " for "
+              + staged.lasts());
     }
   }
 

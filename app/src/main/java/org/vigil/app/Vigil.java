@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import org.vigil.http.admin.ExemptionRoutes;
 import org.vigil.http.auth.Accounts;
 import org.vigil.http.auth.PasswordHasher;
 import org.vigil.http.cameras.CameraHealthRoutes;
+import org.vigil.http.incidents.IncidentHub;
+import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.ingest.IngestKeys;
 import org.vigil.http.live.LiveRoutes;
@@ -29,6 +32,7 @@ import org.vigil.pipeline.SiteRegistry;
 import org.vigil.postgres.Database;
 import org.vigil.postgres.PostgresCameraKeys;
 import org.vigil.postgres.PostgresExemptions;
+import org.vigil.postgres.PostgresIncidents;
 import org.vigil.postgres.PostgresSites;
 import org.vigil.postgres.PostgresTraffic;
 import org.vigil.postgres.PostgresUsers;
@@ -39,12 +43,16 @@ import org.vigil.site.Sites;
 import org.vigil.tariff.Fines;
 import org.vigil.traffic.PassageSink;
 import org.vigil.traffic.TrafficAggregator;
+import org.vigil.traffic.incident.IncidentDetector;
 
 /**
  * One running Vigil: database, embedded pipeline and web server, wired together. This class only
  * wires; every behaviour lives in the modules it wires.
  */
 public final class Vigil implements AutoCloseable {
+  /** How often the incident detector is advanced. */
+  static final Duration INCIDENT_PERIOD = Duration.ofSeconds(2);
+
   private final List<AutoCloseable> closeInOrder;
   private final VigilServer server;
   private final EmbeddedPipeline pipeline;
@@ -88,16 +96,20 @@ public final class Vigil implements AutoCloseable {
       TrafficFlusher statistics =
           new TrafficFlusher(traffic, trafficStore, TrafficFlusher.DEFAULT_INTERVAL);
       opened.add(statistics);
+      IncidentDetector incidentDetector = new IncidentDetector(config.clock());
       EmbeddedPipeline pipeline =
           new EmbeddedPipeline(
               sites,
               violations,
-              PassageSink.all(traffic),
+              PassageSink.all(traffic, incidentDetector),
               exemptions,
               new Fines(TariffJson.builtIn()),
               config.clock(),
               config.pipeline());
       opened.add(pipeline);
+      PostgresIncidents incidents = new PostgresIncidents(database.dataSource());
+      IncidentHub incidentHub = new IncidentHub();
+      opened.add(new IncidentMonitor(incidentDetector, incidents, incidentHub, INCIDENT_PERIOD));
       SecureRandom random = new SecureRandom();
       IngestKeys keys =
           new IngestKeys(new PostgresCameraKeys(database.dataSource()), config.ingestKey(), random);
@@ -113,10 +125,12 @@ public final class Vigil implements AutoCloseable {
               new LiveRoutes(pipeline, config.clock()),
               new ExemptionRoutes(exemptions),
               new CameraHealthRoutes(pipeline, config.clock()),
-              accounts,
-              new StatisticsRoutes(trafficStore, config.clock()));
+              new StatisticsRoutes(trafficStore, config.clock()),
+              new IncidentRoutes(incidents, incidentHub),
+              accounts);
       VigilServer server = VigilServer.start(config.port(), services);
       opened.add(server);
+      opened.add(incidentHub); // closed first, so that no event stream holds the server up
       return new Vigil(opened.reversed(), server, pipeline, statistics, generated);
     } catch (SQLException | RuntimeException e) {
       for (AutoCloseable c : opened.reversed()) {

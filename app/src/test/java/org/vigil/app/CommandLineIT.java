@@ -2,12 +2,17 @@ package org.vigil.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +97,52 @@ class CommandLineIT {
         .contains(
             "\"observedAt\":\""
                 + Instant.parse("2026-11-02T07:00:00Z").toString().substring(0, 13));
+  }
+
+  @Test
+  void simulateStagesAnIncidentAndRefusesABadOne() throws Exception {
+    String out =
+        captureStdout(
+            () ->
+                Main.run(
+                    "simulate",
+                    "--duration",
+                    "PT90S",
+                    "--cameras",
+                    "4",
+                    "--sections",
+                    "0",
+                    "--rate",
+                    "40",
+                    "--incident",
+                    "C-003",
+                    "--incident-after",
+                    "PT60S",
+                    "--incident-lasts",
+                    "PT5M"));
+    ObjectMapper json = new ObjectMapper();
+    Instant staged = Instant.parse("2026-11-02T07:01:00Z");
+    List<JsonNode> atC003 =
+        out.lines()
+            .map(l -> readTree(json, l))
+            .filter(d -> d.get("cameraId").asText().equals("C-003"))
+            .filter(d -> !Instant.parse(d.get("observedAt").asText()).isBefore(staged))
+            .toList();
+    assertThat(atC003).isNotEmpty().allMatch(d -> d.get("speedKmh").asDouble() <= 15);
+
+    assertThat(Main.run("simulate", "--count", "3", "--incident", "C-999")).isEqualTo(1);
+    assertThat(Main.run("simulate", "--count", "3", "--incident-after", "PT1M")).isEqualTo(1);
+    assertThat(
+            Main.run("simulate", "--count", "3", "--incident", "C-001", "--incident-lasts", "PT0S"))
+        .isEqualTo(1);
+  }
+
+  private static JsonNode readTree(ObjectMapper json, String line) {
+    try {
+      return json.readTree(line);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String captureStdout(java.util.concurrent.Callable<Integer> run) throws Exception {

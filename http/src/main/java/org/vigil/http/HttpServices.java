@@ -4,6 +4,7 @@ import org.vigil.http.admin.AdminRoutes;
 import org.vigil.http.admin.ExemptionRoutes;
 import org.vigil.http.auth.Accounts;
 import org.vigil.http.cameras.CameraHealthRoutes;
+import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
@@ -17,5 +18,6 @@ public record HttpServices(
     LiveRoutes live,
     ExemptionRoutes exemptions,
     CameraHealthRoutes cameraHealth,
-    Accounts accounts,
-    StatisticsRoutes statistics) {}
+    StatisticsRoutes statistics,
+    IncidentRoutes incidents,
+    Accounts accounts) {}

@@ -31,6 +31,7 @@ public final class VigilRoutes {
     routes.addAll(services.exemptions().routes());
     routes.addAll(services.cameraHealth().routes());
     routes.addAll(services.statistics().routes());
+    routes.addAll(services.incidents().routes());
     return routes;
   }
 

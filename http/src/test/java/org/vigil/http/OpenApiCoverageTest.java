@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.vigil.http.admin.AdminRoutes;
 import org.vigil.http.admin.ExemptionRoutes;
 import org.vigil.http.cameras.CameraHealthRoutes;
+import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
@@ -31,8 +32,9 @@ class OpenApiCoverageTest {
             new LiveRoutes(null, Clock.systemUTC()),
             new ExemptionRoutes(null),
             new CameraHealthRoutes(null, Clock.systemUTC()),
-            null,
-            new StatisticsRoutes(null, Clock.systemUTC()));
+            new StatisticsRoutes(null, Clock.systemUTC()),
+            new IncidentRoutes(null, null),
+            null);
     List<String> lines;
     try (InputStream in = getClass().getResourceAsStream("/org/vigil/http/openapi.yaml")) {
       lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
