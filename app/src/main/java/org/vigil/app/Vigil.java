@@ -122,7 +122,7 @@ public final class Vigil implements AutoCloseable {
               new IngestHandler(pipeline, keys),
               new ViolationRoutes(violations),
               new AdminRoutes(sites, keys, accounts, config.clock()),
-              new LiveRoutes(pipeline, config.clock()),
+              new LiveRoutes(pipeline, incidentDetector::open, config.clock()),
               new ExemptionRoutes(exemptions),
               new CameraHealthRoutes(pipeline, config.clock()),
               new StatisticsRoutes(trafficStore, config.clock()),

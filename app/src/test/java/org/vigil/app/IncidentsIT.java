@@ -77,24 +77,8 @@ class IncidentsIT {
       Thread.ofVirtual().start(() -> stream.body().forEach(lines::add));
       assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("retry: 5000");
 
-      Instant postUntil = start.plus(Duration.ofMinutes(11));
       NdjsonWriter writer = new NdjsonWriter();
-      while (city.nextObservedAt().isBefore(postUntil)) {
-        List<SimulatedDetection> batch = city.next(2000);
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(vigil.url().resolve("/api/v1/detections"))
-                    .header("Content-Type", "application/x-ndjson")
-                    .header("Authorization", "Bearer " + KEY)
-                    .POST(
-                        HttpRequest.BodyPublishers.ofByteArray(
-                            writer.batch(
-                                batch.stream().map(SimulatedDetection::detection).toList())))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(r.body()).contains("\"rejected\":[]");
-      }
+      postUntil(http, vigil, city, writer, staged.plus(Duration.ofSeconds(90)));
 
       JsonNode raised = nextEvent(lines, "incident-raised");
       assertThat(raised.get("cameraId").asText()).isEqualTo("C-002");
@@ -104,7 +88,18 @@ class IncidentsIT {
           .isLessThanOrEqualTo(Duration.ofSeconds(10));
       assertThat(Duration.between(staged, detectedAt)).isLessThanOrEqualTo(Duration.ofSeconds(60));
       assertThat(raised.get("clearedAt").isNull()).isTrue();
+      JsonNode live =
+          JSON.readTree(
+              http.send(
+                      HttpRequest.newBuilder(vigil.url().resolve("/api/v1/live")).build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body());
+      assertThat(live.get("openIncidents"))
+          .as("the public page shows the incident under way")
+          .singleElement()
+          .satisfies(i -> assertThat(i.get("cameraId").asText()).isEqualTo("C-002"));
 
+      postUntil(http, vigil, city, writer, start.plus(Duration.ofMinutes(11)));
       JsonNode cleared = nextEvent(lines, "incident-cleared");
       assertThat(cleared.get("id")).isEqualTo(raised.get("id"));
 
@@ -128,6 +123,27 @@ class IncidentsIT {
               HttpRequest.newBuilder(vigil.url().resolve("/api/v1/incidents")).build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+  }
+
+  /** Posts the city's detections, in batches of 2,000, up to {@code until} in stream time. */
+  static void postUntil(
+      HttpClient http, Vigil vigil, SimulatedCity city, NdjsonWriter writer, Instant until)
+      throws Exception {
+    while (city.nextObservedAt().isBefore(until)) {
+      List<SimulatedDetection> batch = city.next(2000);
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(vigil.url().resolve("/api/v1/detections"))
+                  .header("Content-Type", "application/x-ndjson")
+                  .header("Authorization", "Bearer " + KEY)
+                  .POST(
+                      HttpRequest.BodyPublishers.ofByteArray(
+                          writer.batch(batch.stream().map(SimulatedDetection::detection).toList())))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.body()).contains("\"rejected\":[]");
     }
   }
 

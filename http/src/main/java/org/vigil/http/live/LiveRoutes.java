@@ -13,14 +13,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.vigil.http.Json;
 import org.vigil.http.Route;
 import org.vigil.pipeline.EmbeddedPipeline;
 import org.vigil.pipeline.LiveCounters;
+import org.vigil.traffic.incident.Incident;
 
 /**
  * The public status routes: {@code /health}, the live page at {@code /} and its numbers at {@code
@@ -31,12 +34,23 @@ public final class LiveRoutes {
 
   private final EmbeddedPipeline pipeline;
   private final Clock clock;
+  private final Supplier<List<Incident>> openIncidents;
   private final Instant started;
   private final Deque<Sample> samples = new ArrayDeque<>();
 
   private record Sample(Instant at, long accepted) {}
 
   public LiveRoutes(EmbeddedPipeline pipeline, Clock clock) {
+    this(pipeline, List::of, clock);
+  }
+
+  /**
+   * @param openIncidents the incidents under way, shown on the public page: they describe traffic
+   *     at a camera, never a vehicle
+   */
+  public LiveRoutes(
+      EmbeddedPipeline pipeline, Supplier<List<Incident>> openIncidents, Clock clock) {
+    this.openIncidents = openIncidents;
     this.pipeline = pipeline;
     this.clock = clock;
     this.started = clock.instant();
@@ -74,6 +88,16 @@ public final class LiveRoutes {
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> violations.put(e.getKey().name(), e.getValue()));
     body.put("violations", violations);
+    List<Map<String, Object>> incidents = new ArrayList<>();
+    for (Incident i : openIncidents.get()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("cameraId", i.cameraId());
+      m.put("kind", i.kind().name());
+      m.put("startedAt", i.startedAt().toString());
+      m.put("detail", i.detail());
+      incidents.add(m);
+    }
+    body.put("openIncidents", incidents);
     body.put("waitingSectionSightings", pipeline.waitingSightings());
     body.put("cameras", pipeline.sites().current().cameras().size());
     body.put("sections", pipeline.sites().current().sections().size());
