@@ -1,8 +1,6 @@
 package org.vigil.bench;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,8 +33,9 @@ import org.vigil.site.Sites;
  * steady state), so the measurement holds the rules only: no generation, no parsing, no storage. As
  * in the server, the expired section sightings are forgotten regularly (every {@value
  * #FORGET_EVERY} detections, about every 4 s of stream time) and stream time follows the detections
- * only (the wall clock is fixed). When the pre-generated stream is used up the enforcer starts
- * afresh on it, as after a restart, so no detection is ever decided twice by one enforcer.
+ * and so does the wall clock ({@link StreamTimeClock}): detections arrive as they are observed.
+ * When the pre-generated stream is used up the enforcer starts afresh on it, as after a restart, so
+ * no detection is ever decided twice by one enforcer.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -62,6 +61,7 @@ public class EnforcerBenchmark {
   private Sites sites;
   private Detection[] stream;
   private Enforcer enforcer;
+  private StreamTimeClock clock;
   private int next;
 
   /** Generates the stream once per fork. */
@@ -78,7 +78,7 @@ public class EnforcerBenchmark {
   /** Starts every iteration with an empty enforcer at the beginning of the stream. */
   @Setup(Level.Iteration)
   public void restart() {
-    Clock clock = Clock.fixed(CityConfig.DEFAULT_START, ZoneOffset.UTC);
+    clock = new StreamTimeClock(stream[0].observedAt());
     enforcer =
         new Enforcer(
             new InMemorySectionSightings(),
@@ -98,6 +98,7 @@ public class EnforcerBenchmark {
     if ((i & (FORGET_EVERY - 1)) == 0) {
       enforcer.forgetExpired();
     }
+    clock.set(stream[i].observedAt());
     return enforcer.decide(stream[i], sites, stream[i].observedAt());
   }
 }

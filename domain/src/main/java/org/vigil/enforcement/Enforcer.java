@@ -34,7 +34,7 @@ import org.vigil.site.Sites;
  * </ol>
  */
 public final class Enforcer {
-  private final List<CameraRule> cameraRules = CameraRule.all();
+  private final CameraRule[] cameraRules = CameraRule.all().toArray(CameraRule[]::new);
   private final SectionSpeedRule sectionSpeed;
   private final SectionSightings sightings;
   private final StreamClock streamClock;
@@ -95,17 +95,31 @@ public final class Enforcer {
     if (exemptions.covers(detection.plate(), detection.observedAt())) {
       return new Decision.Decided(List.of(), situation.limit(), true);
     }
-    Optional<Hold> readHold = readHold(detection, rules);
-    List<Violation> found = new ArrayList<>(0);
+    List<Violation> found = null;
     for (CameraRule rule : cameraRules) {
-      rule.decide(situation).ifPresent(found::add);
+      Optional<Violation> v = rule.decide(situation);
+      if (v.isPresent()) {
+        found = found == null ? new ArrayList<>(2) : found;
+        found.add(v.get());
+      }
     }
-    if (readHold.isEmpty()) {
-      found.addAll(sectionSpeed.decide(detection, sites));
+    boolean sections =
+        !sites.sectionsStartingAt(camera.id()).isEmpty()
+            || !sites.sectionsEndingAt(camera.id()).isEmpty();
+    // Reading a plate's trust is needed only to hold a violation or to pair a section sighting.
+    Optional<Hold> readHold =
+        found != null || sections ? readHold(detection, rules) : Optional.empty();
+    if (sections && readHold.isEmpty()) {
+      List<Violation> paired = sectionSpeed.decide(detection, sites);
+      if (!paired.isEmpty()) {
+        found = found == null ? new ArrayList<>(paired.size()) : found;
+        found.addAll(paired);
+      }
     }
-    if (!found.isEmpty()) {
-      found.replaceAll(v -> withHolds(v, readHold, sites));
+    if (found == null) {
+      return new Decision.Decided(List.of(), situation.limit(), false);
     }
+    found.replaceAll(v -> withHolds(v, readHold, sites));
     return new Decision.Decided(found, situation.limit(), false);
   }
 

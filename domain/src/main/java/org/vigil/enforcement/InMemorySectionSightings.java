@@ -20,6 +20,9 @@ import java.util.function.Function;
  * forgotten rather than to what is held.
  */
 public final class InMemorySectionSightings implements SectionSightings {
+  /** The keys falling due in one second that a set is sized for; it grows past that if need be. */
+  private static final int KEYS_PER_SECOND = 256;
+
   private final ConcurrentHashMap<String, SectionState> states = new ConcurrentHashMap<>();
   private final ConcurrentSkipListMap<Long, Set<String>> dueBySecond =
       new ConcurrentSkipListMap<>();
@@ -68,7 +71,9 @@ public final class InMemorySectionSightings implements SectionSightings {
     }
     if (next != before) {
       dueBySecond
-          .computeIfAbsent(next.lastForgetAt().getEpochSecond(), s -> ConcurrentHashMap.newKeySet())
+          .computeIfAbsent(
+              next.lastForgetAt().getEpochSecond(),
+              s -> ConcurrentHashMap.newKeySet(KEYS_PER_SECOND))
           .add(key);
     }
     return next;

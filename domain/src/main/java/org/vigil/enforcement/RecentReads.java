@@ -109,12 +109,14 @@ public final class RecentReads {
       if (startedAt == Long.MIN_VALUE) {
         startedAt = now;
       } else if (now - startedAt >= 2 * generation) {
-        current = new Hash128Map();
-        previous = new Hash128Map();
+        current.clear();
+        previous.clear();
         startedAt = now;
       } else if (now - startedAt >= generation) {
+        Hash128Map spare = previous;
+        spare.clear();
         previous = current;
-        current = new Hash128Map();
+        current = spare;
         startedAt = now;
       }
     }

@@ -9,6 +9,9 @@ public final class RestrictedClassRule implements CameraRule {
 
   @Override
   public Optional<Violation> decide(Situation s) {
+    if (s.camera().rules().classBans().isEmpty()) {
+      return Optional.empty();
+    }
     for (ClassBan ban : s.camera().rules().classBans()) {
       if (ban.classes().contains(s.detection().vehicleClass())
           && ban.schedule().contains(s.localTime())) {

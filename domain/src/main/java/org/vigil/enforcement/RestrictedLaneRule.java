@@ -13,6 +13,9 @@ public final class RestrictedLaneRule implements CameraRule {
 
   @Override
   public Optional<Violation> decide(Situation s) {
+    if (s.camera().rules().restrictedLanes().isEmpty()) {
+      return Optional.empty();
+    }
     Detection d = s.detection();
     for (RestrictedLane lane : s.camera().rules().restrictedLanes()) {
       if (lane.lanes().contains(d.lane())

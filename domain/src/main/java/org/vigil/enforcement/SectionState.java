@@ -3,7 +3,6 @@ package org.vigil.enforcement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The sightings of one vehicle on one section that are still waiting: entries that a later exit may
@@ -31,9 +30,26 @@ public record SectionState(List<Sighting> entries, List<Sighting> exits) {
 
   /** This state without the sightings whose {@code forgetAt} lies before {@code streamTime}. */
   public SectionState forgetBefore(Instant streamTime) {
-    Predicate<Sighting> alive = s -> !s.forgetAt().isBefore(streamTime);
-    return new SectionState(
-        entries.stream().filter(alive).toList(), exits.stream().filter(alive).toList());
+    List<Sighting> keptEntries = alive(entries, streamTime);
+    List<Sighting> keptExits = alive(exits, streamTime);
+    return keptEntries == entries && keptExits == exits
+        ? this
+        : new SectionState(keptEntries, keptExits);
+  }
+
+  /** {@code list} itself when every sighting in it is still needed, else those that are. */
+  private static List<Sighting> alive(List<Sighting> list, Instant streamTime) {
+    List<Sighting> kept = null;
+    for (int i = 0; i < list.size(); i++) {
+      Sighting s = list.get(i);
+      boolean needed = !s.forgetAt().isBefore(streamTime);
+      if (!needed && kept == null) {
+        kept = new ArrayList<>(list.subList(0, i));
+      } else if (needed && kept != null) {
+        kept.add(s);
+      }
+    }
+    return kept == null ? list : kept;
   }
 
   /** The latest instant at which any sighting here is still needed, or null when empty. */

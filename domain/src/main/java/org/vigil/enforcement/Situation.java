@@ -3,6 +3,7 @@ package org.vigil.enforcement;
 import java.time.LocalDateTime;
 import org.vigil.detection.Detection;
 import org.vigil.site.Camera;
+import org.vigil.site.SiteRules;
 import org.vigil.site.SpeedLimit;
 
 /**
@@ -11,17 +12,21 @@ import org.vigil.site.SpeedLimit;
  * @param detection what the camera reported
  * @param camera the camera's configuration
  * @param limit the limit in force for this vehicle at its {@code observedAt}
- * @param localTime its {@code observedAt} in the site's time zone, for schedules
+ * @param localTime its {@code observedAt} in the site's time zone, for schedules; {@code null} when
+ *     the camera has no rule bound to a schedule (restricted lanes, class bans), which is the only
+ *     use of it
  */
 public record Situation(
     Detection detection, Camera camera, SpeedLimit limit, LocalDateTime localTime) {
 
   /** The situation of {@code d} at {@code camera}. */
   public static Situation of(Detection d, Camera camera) {
+    SiteRules rules = camera.rules();
+    boolean scheduled = !rules.restrictedLanes().isEmpty() || !rules.classBans().isEmpty();
     return new Situation(
         d,
         camera,
-        camera.limits().inForce(d.vehicleClass(), d.observedAt(), camera.rules().timeZone()),
-        LocalDateTime.ofInstant(d.observedAt(), camera.rules().timeZone()));
+        camera.limits().inForce(d.vehicleClass(), d.observedAt(), rules.timeZone()),
+        scheduled ? LocalDateTime.ofInstant(d.observedAt(), rules.timeZone()) : null);
   }
 }

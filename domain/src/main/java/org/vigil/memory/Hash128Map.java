@@ -21,6 +21,12 @@ public final class Hash128Map {
     return size;
   }
 
+  /** Removes every entry and keeps the capacity, so that refilling it allocates nothing. */
+  public void clear() {
+    java.util.Arrays.fill(table, 0L);
+    size = 0;
+  }
+
   public boolean containsKey(long a, long b) {
     return get(a, b) != MISSING;
   }

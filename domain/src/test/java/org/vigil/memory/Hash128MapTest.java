@@ -40,4 +40,20 @@ class Hash128MapTest {
     assertThat(map.remove(0, 0)).isTrue();
     assertThat(map.size()).isZero();
   }
+
+  @Test
+  void clearForgetsEverythingAndTheMapFillsAgain() {
+    Hash128Map map = new Hash128Map();
+    for (long i = 1; i <= 10_000; i++) {
+      map.put(i * 0x9E3779B97F4A7C15L, i, i);
+    }
+    map.clear();
+    assertThat(map.size()).isZero();
+    assertThat(map.get(0x9E3779B97F4A7C15L, 1)).isEqualTo(Hash128Map.MISSING);
+    for (long i = 1; i <= 10_000; i++) {
+      map.put(i, i * 31, -i);
+    }
+    assertThat(map.size()).isEqualTo(10_000);
+    assertThat(map.get(5_000, 5_000 * 31)).isEqualTo(-5_000);
+  }
 }
