@@ -1,5 +1,9 @@
 package org.vigil.http.incidents;
 
+import static org.vigil.http.QueryParams.bool;
+import static org.vigil.http.QueryParams.instant;
+import static org.vigil.http.QueryParams.text;
+
 import io.helidon.common.uri.UriQuery;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -11,7 +15,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.vigil.http.BadRequestException;
 import org.vigil.http.Json;
+import org.vigil.http.QueryParams;
 import org.vigil.http.Route;
 import org.vigil.http.auth.Role;
 import org.vigil.postgres.IncidentQuery;
@@ -138,51 +142,8 @@ public final class IncidentRoutes {
     }
   }
 
-  private static Boolean bool(UriQuery q, String name) {
-    if (!q.contains(name)) {
-      return null;
-    }
-    String v = q.get(name);
-    return switch (v) {
-      case "true" -> Boolean.TRUE;
-      case "false" -> Boolean.FALSE;
-      default -> throw new IllegalArgumentException(name + " '" + v + "' must be true or false");
-    };
-  }
-
-  private static Instant instant(UriQuery q, String name) {
-    if (!q.contains(name)) {
-      return null;
-    }
-    String v = q.get(name);
-    try {
-      return Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          name + " '" + v + "' is not an ISO-8601 instant such as 2026-11-02T07:30:00Z");
-    }
-  }
-
-  private static String text(UriQuery q, String name) {
-    if (!q.contains(name)) {
-      return null;
-    }
-    String v = q.get(name);
-    if (v.isBlank()) {
-      throw new IllegalArgumentException(name + " '" + v + "' must not be blank");
-    }
-    return v;
-  }
-
   private static int limit(UriQuery q) {
-    if (!q.contains("limit")) {
-      return IncidentQuery.DEFAULT_LIMIT;
-    }
-    String v = q.get("limit");
-    try {
-      return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("limit '" + v + "' is not a whole number");
-    }
+    Integer limit = QueryParams.whole(q, "limit");
+    return limit == null ? IncidentQuery.DEFAULT_LIMIT : limit;
   }
 }

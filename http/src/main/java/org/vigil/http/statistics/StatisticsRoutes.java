@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.Set;
 import org.vigil.detection.VehicleClass;
 import org.vigil.http.BadRequestException;
 import org.vigil.http.Json;
+import org.vigil.http.QueryParams;
 import org.vigil.http.Route;
 import org.vigil.http.auth.Role;
 import org.vigil.postgres.PostgresTraffic;
@@ -104,15 +104,13 @@ public final class StatisticsRoutes {
 
   static TrafficQuery query(UriQuery q, Instant now) {
     Resolution resolution = resolution(q);
-    Instant to = q.contains("to") ? instant(q, "to") : now;
+    Instant to = q.contains("to") ? QueryParams.instant(q, "to") : now;
     Instant from =
-        q.contains("from") ? instant(q, "from") : to.minus(TrafficQuery.defaultSpan(resolution));
+        q.contains("from")
+            ? QueryParams.instant(q, "from")
+            : to.minus(TrafficQuery.defaultSpan(resolution));
     return new TrafficQuery(
-        resolution,
-        from,
-        to,
-        q.contains("cameraId") ? q.get("cameraId") : null,
-        q.contains("lane") ? lane(q.get("lane")) : null);
+        resolution, from, to, QueryParams.text(q, "cameraId"), QueryParams.whole(q, "lane"));
   }
 
   private static Resolution resolution(UriQuery q) {
@@ -124,24 +122,6 @@ public final class StatisticsRoutes {
       return Resolution.valueOf(v.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("resolution '" + v + "' must be minute, hour or day", e);
-    }
-  }
-
-  private static Instant instant(UriQuery q, String name) {
-    String v = q.get(name);
-    try {
-      return Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          name + " '" + v + "' is not an ISO-8601 instant such as 2026-11-02T07:00:00Z", e);
-    }
-  }
-
-  private static int lane(String v) {
-    try {
-      return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("lane '" + v + "' is not a whole number", e);
     }
   }
 

@@ -1,5 +1,9 @@
 package org.vigil.http.violations;
 
+import static org.vigil.http.QueryParams.bool;
+import static org.vigil.http.QueryParams.instant;
+import static org.vigil.http.QueryParams.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.common.uri.UriQuery;
 import io.helidon.http.Method;
@@ -7,8 +11,6 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.vigil.enforcement.ViolationType;
 import org.vigil.http.BadRequestException;
 import org.vigil.http.Bodies;
 import org.vigil.http.Json;
+import org.vigil.http.QueryParams;
 import org.vigil.http.Route;
 import org.vigil.http.auth.BasicAuth;
 import org.vigil.http.auth.Role;
@@ -175,29 +178,9 @@ public final class ViolationRoutes {
     return m;
   }
 
-  private static Boolean bool(UriQuery q, String name) {
-    if (!q.contains(name)) {
-      return null;
-    }
-    String v = q.get(name);
-    return switch (v) {
-      case "true" -> Boolean.TRUE;
-      case "false" -> Boolean.FALSE;
-      default -> throw new IllegalArgumentException(name + " '" + v + "' must be true or false");
-    };
-  }
-
-  private static Instant instant(UriQuery q, String name) {
-    if (!q.contains(name)) {
-      return null;
-    }
-    String v = q.get(name);
-    try {
-      return Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          name + " '" + v + "' is not an ISO-8601 instant such as 2026-11-02T07:30:00Z");
-    }
+  private static int limit(UriQuery q) {
+    Integer limit = QueryParams.whole(q, "limit");
+    return limit == null ? ViolationQuery.DEFAULT_LIMIT : limit;
   }
 
   private static ViolationType type(UriQuery q) {
@@ -210,22 +193,6 @@ public final class ViolationRoutes {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "type '" + v + "' is not one of " + List.of(ViolationType.values()));
-    }
-  }
-
-  private static String text(UriQuery q, String name) {
-    return q.contains(name) ? q.get(name) : null;
-  }
-
-  private static int limit(UriQuery q) {
-    if (!q.contains("limit")) {
-      return ViolationQuery.DEFAULT_LIMIT;
-    }
-    String v = q.get("limit");
-    try {
-      return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("limit '" + v + "' is not a whole number");
     }
   }
 }

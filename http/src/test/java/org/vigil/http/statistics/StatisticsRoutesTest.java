@@ -43,7 +43,7 @@ class StatisticsRoutesTest {
     assertThatThrownBy(() -> query("resolution=week"))
         .hasMessage("resolution 'week' must be minute, hour or day");
     assertThatThrownBy(() -> query("from=yesterday"))
-        .hasMessage("from 'yesterday' is not an ISO-8601 instant such as 2026-11-02T07:00:00Z");
+        .hasMessage("from 'yesterday' is not an ISO-8601 instant such as 2026-11-02T07:30:00Z");
     assertThatThrownBy(() -> query("lane=two")).hasMessage("lane 'two' is not a whole number");
     assertThatThrownBy(() -> query("lane=-1")).hasMessage("lane must be 0 or more, was -1");
     assertThatThrownBy(() -> query("from=2026-11-01T00:00:00Z"))
