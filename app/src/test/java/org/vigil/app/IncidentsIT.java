@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,14 +16,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.contract.NdjsonWriter;
 import org.vigil.contract.StaffClient;
 import org.vigil.pipeline.EmbeddedPipeline;
 import org.vigil.simulator.CityConfig;
@@ -36,8 +33,6 @@ import org.vigil.simulator.SimulatedDetection;
  * on the event stream and is listed by the API, with the right camera and time.
  */
 class IncidentsIT {
-  static final String KEY = "incidents-key";
-  static final String PASSWORD = "incidents-admin-password";
   static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
@@ -51,16 +46,9 @@ class IncidentsIT {
             .withIncident(new CityConfig.StagedIncident("C-002", after, Duration.ofMinutes(3)));
     Instant staged = start.plus(after);
     SimulatedCity city = new SimulatedCity(config);
-    Path sites = dir.resolve("sites.json");
-    Files.writeString(sites, city.sitesJson());
     try (Vigil vigil =
         Vigil.start(
-            VigilConfig.fromEnvironment(Map.of())
-                .withDataDir(dir.resolve("data"))
-                .withPort(0)
-                .withSitesFile(sites)
-                .withIngestKey(KEY)
-                .withAdminPassword(PASSWORD)
+            TestVigil.config(dir, city.sites())
                 .withPipeline(
                     EmbeddedPipeline.Settings.defaults().withAllowedLateness(Duration.ofHours(1)))
                 .withClock(Clock.systemUTC()))) {
@@ -77,8 +65,7 @@ class IncidentsIT {
       Thread.ofVirtual().start(() -> stream.body().forEach(lines::add));
       assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("retry: 5000");
 
-      NdjsonWriter writer = new NdjsonWriter();
-      postUntil(http, vigil, city, writer, staged.plus(Duration.ofSeconds(90)));
+      postUntil(vigil, city, staged.plus(Duration.ofSeconds(90)));
 
       JsonNode raised = nextEvent(lines, "incident-raised");
       assertThat(raised.get("cameraId").asText()).isEqualTo("C-002");
@@ -99,11 +86,11 @@ class IncidentsIT {
           .singleElement()
           .satisfies(i -> assertThat(i.get("cameraId").asText()).isEqualTo("C-002"));
 
-      postUntil(http, vigil, city, writer, start.plus(Duration.ofMinutes(11)));
+      postUntil(vigil, city, start.plus(Duration.ofMinutes(11)));
       JsonNode cleared = nextEvent(lines, "incident-cleared");
       assertThat(cleared.get("id")).isEqualTo(raised.get("id"));
 
-      StaffClient admin = new StaffClient(vigil.url(), "admin", PASSWORD);
+      StaffClient admin = TestVigil.admin(vigil);
       JsonNode listed = admin.get("/api/v1/incidents?cameraId=C-002&from=" + start).json();
       assertThat(listed.get("items")).hasSize(1);
       JsonNode item = listed.get("items").get(0);
@@ -127,23 +114,12 @@ class IncidentsIT {
   }
 
   /** Posts the city's detections, in batches of 2,000, up to {@code until} in stream time. */
-  static void postUntil(
-      HttpClient http, Vigil vigil, SimulatedCity city, NdjsonWriter writer, Instant until)
-      throws Exception {
+  static void postUntil(Vigil vigil, SimulatedCity city, Instant until) throws Exception {
     while (city.nextObservedAt().isBefore(until)) {
       List<SimulatedDetection> batch = city.next(2000);
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(vigil.url().resolve("/api/v1/detections"))
-                  .header("Content-Type", "application/x-ndjson")
-                  .header("Authorization", "Bearer " + KEY)
-                  .POST(
-                      HttpRequest.BodyPublishers.ofByteArray(
-                          writer.batch(batch.stream().map(SimulatedDetection::detection).toList())))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      assertThat(r.body()).contains("\"rejected\":[]");
+      JsonNode r =
+          TestVigil.post(vigil, batch.stream().map(SimulatedDetection::detection).toList());
+      assertThat(r.get("rejected")).as(r.toString()).isEmpty();
     }
   }
 
@@ -167,7 +143,8 @@ class IncidentsIT {
 
   static HttpRequest.Builder staff(URI uri) {
     String basic =
-        Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        Base64.getEncoder()
+            .encodeToString(("admin:" + TestVigil.PASSWORD).getBytes(StandardCharsets.UTF_8));
     return HttpRequest.newBuilder(uri).header("Authorization", "Basic " + basic);
   }
 }

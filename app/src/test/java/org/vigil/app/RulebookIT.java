@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.vigil.testkit.CameraBuilder.aCamera;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,17 +12,15 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.contract.NdjsonWriter;
-import org.vigil.contract.SitesJson;
 import org.vigil.contract.StaffClient;
 import org.vigil.detection.Detection;
 import org.vigil.detection.VehicleClass;
 import org.vigil.site.Schedule;
+import org.vigil.site.Sites;
 import org.vigil.testkit.DetectionBuilder;
 import org.vigil.testkit.SitesBuilder;
 
@@ -38,9 +32,6 @@ import org.vigil.testkit.SitesBuilder;
  * of the tests' own steps, so that none is later than the default lateness.
  */
 class RulebookIT {
-  static final String KEY = "rulebook-test-key";
-  static final String PASSWORD = "rulebook-admin-password";
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path dir;
   static Vigil vigil;
@@ -48,35 +39,24 @@ class RulebookIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Path sites = dir.resolve("sites.json");
-    LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(2);
-    Files.writeString(
-        sites,
-        SitesJson.write(
-            SitesBuilder.sites()
-                .camera(
-                    aCamera("J")
-                        .limit(60, 0)
-                        .zone("UTC")
-                        .redLight(500, 4)
-                        .restrictedLane(1, EnumSet.of(VehicleClass.BUS), Schedule.ALWAYS)
-                        .oneWay()
-                        .ban(EnumSet.of(VehicleClass.TRUCK), Schedule.ALWAYS))
-                .camera(aCamera("F").limit(80, 0).zone("UTC").jurisdiction("FR"))
-                .camera(aCamera("Q").limit(60, 0).zone("UTC").calibratedUntil(yesterday.toString()))
-                .camera(aCamera("D").limit(60, 0).zone("UTC"))
-                .camera(aCamera("C").limit(60, 0).zone("UTC"))
-                .build()));
-    vigil =
-        Vigil.start(
-            VigilConfig.fromEnvironment(Map.of())
-                .withDataDir(dir.resolve("data"))
-                .withPort(0)
-                .withSitesFile(sites)
-                .withIngestKey(KEY)
-                .withAdminPassword(PASSWORD)
-                .withClock(Clock.systemUTC()));
-    admin = new StaffClient(vigil.url(), "admin", PASSWORD);
+    LocalDate twoDaysAgo = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+    Sites sites =
+        SitesBuilder.sites()
+            .camera(
+                aCamera("J")
+                    .limit(60, 0)
+                    .zone("UTC")
+                    .redLight(500, 4)
+                    .restrictedLane(1, EnumSet.of(VehicleClass.BUS), Schedule.ALWAYS)
+                    .oneWay()
+                    .ban(EnumSet.of(VehicleClass.TRUCK), Schedule.ALWAYS))
+            .camera(aCamera("F").limit(80, 0).zone("UTC").jurisdiction("FR"))
+            .camera(aCamera("Q").limit(60, 0).zone("UTC").calibratedUntil(twoDaysAgo.toString()))
+            .camera(aCamera("D").limit(60, 0).zone("UTC"))
+            .camera(aCamera("C").limit(60, 0).zone("UTC"))
+            .build();
+    vigil = Vigil.start(TestVigil.config(dir, sites).withClock(Clock.systemUTC()));
+    admin = TestVigil.admin(vigil);
   }
 
   @AfterAll
@@ -93,16 +73,7 @@ class RulebookIT {
   }
 
   private static JsonNode post(List<Detection> detections) throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(vigil.url().resolve("/api/v1/detections"))
-                .header("Content-Type", "application/x-ndjson")
-                .header("Authorization", "Bearer " + KEY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new NdjsonWriter().batch(detections)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return new StaffClient.Response(200, r.body()).json();
+    return TestVigil.post(vigil, detections);
   }
 
   private static JsonNode only(String query) {

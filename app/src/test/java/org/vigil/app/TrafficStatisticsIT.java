@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.contract.NdjsonWriter;
-import org.vigil.contract.SitesJson;
 import org.vigil.contract.StaffClient;
 import org.vigil.detection.Detection;
 import org.vigil.detection.VehicleClass;
@@ -36,8 +33,6 @@ import org.vigil.testkit.TestClock;
  * nowhere.
  */
 class TrafficStatisticsIT {
-  static final String KEY = "statistics-test-key";
-  static final String PASSWORD = "statistics-admin-password";
   static final String COMPLIANT = "777OKK02";
   static final String SPEEDER = "888SPD02";
   static final TestClock CLOCK = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
@@ -50,20 +45,13 @@ class TrafficStatisticsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Path sites = dir.resolve("sites.json");
-    Files.writeString(sites, SitesJson.write(SitesBuilder.standard()));
     vigil =
         Vigil.start(
-            VigilConfig.fromEnvironment(Map.of())
-                .withDataDir(dir.resolve("data"))
-                .withPort(0)
-                .withSitesFile(sites)
-                .withIngestKey(KEY)
-                .withAdminPassword(PASSWORD)
+            TestVigil.config(dir, SitesBuilder.standard())
                 .withPipeline(
                     EmbeddedPipeline.Settings.defaults().withAllowedLateness(Duration.ofHours(3)))
                 .withClock(CLOCK));
-    admin = new StaffClient(vigil.url(), "admin", PASSWORD);
+    admin = TestVigil.admin(vigil);
   }
 
   @AfterAll
@@ -82,16 +70,8 @@ class TrafficStatisticsIT {
   }
 
   static void post(List<Detection> detections) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(vigil.url().resolve("/api/v1/detections"))
-                .header("Content-Type", "application/x-ndjson")
-                .header("Authorization", "Bearer " + KEY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new NdjsonWriter().batch(detections)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    assertThat(r.body()).contains("\"accepted\":" + detections.size());
+    JsonNode r = TestVigil.post(vigil, detections);
+    assertThat(r.get("accepted").asInt()).as(r.toString()).isEqualTo(detections.size());
   }
 
   static JsonNode items(String query) {
@@ -194,7 +174,7 @@ class TrafficStatisticsIT {
             HttpRequest.newBuilder(
                     vigil.url().resolve("/api/v1/statistics?resolution=day&cameraId=B-003"))
                 .header("Accept", "text/csv")
-                .header("Authorization", basic("admin", PASSWORD))
+                .header("Authorization", basic("admin", TestVigil.PASSWORD))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(byAccept.statusCode()).isEqualTo(200);

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import org.vigil.detection.Detection;
 
 /**
  * The client side of {@code POST /api/v1/detections}, for the command line, the simulator and the
@@ -40,6 +42,11 @@ public final class IngestClient {
     public boolean ok() {
       return status == 200;
     }
+  }
+
+  /** Posts {@code detections} as one NDJSON batch and waits for the answer. */
+  public Result post(List<Detection> detections) throws IOException, InterruptedException {
+    return post(new NdjsonWriter().batch(detections));
   }
 
   /** Posts an NDJSON batch and waits for the answer. */
