@@ -23,6 +23,7 @@ import org.vigil.enforcement.StreamClock;
 import org.vigil.simulator.CityConfig;
 import org.vigil.simulator.SimulatedCity;
 import org.vigil.site.Sites;
+import org.vigil.testkit.TestClock;
 
 /**
  * {@link Enforcer#decide} over a realistic stream: one operation is one detection decided, so the
@@ -33,9 +34,9 @@ import org.vigil.site.Sites;
  * steady state), so the measurement holds the rules only: no generation, no parsing, no storage. As
  * in the server, the expired section sightings are forgotten regularly (every {@value
  * #FORGET_EVERY} detections, about every 4 s of stream time) and stream time follows the detections
- * and so does the wall clock ({@link StreamTimeClock}): detections arrive as they are observed.
- * When the pre-generated stream is used up the enforcer starts afresh on it, as after a restart, so
- * no detection is ever decided twice by one enforcer.
+ * and so does the wall clock ({@link TestClock}): detections arrive as they are observed. When the
+ * pre-generated stream is used up the enforcer starts afresh on it, as after a restart, so no
+ * detection is ever decided twice by one enforcer.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -61,7 +62,7 @@ public class EnforcerBenchmark {
   private Sites sites;
   private Detection[] stream;
   private Enforcer enforcer;
-  private StreamTimeClock clock;
+  private TestClock clock;
   private int next;
 
   /** Generates the stream once per fork. */
@@ -78,7 +79,7 @@ public class EnforcerBenchmark {
   /** Starts every iteration with an empty enforcer at the beginning of the stream. */
   @Setup(Level.Iteration)
   public void restart() {
-    clock = new StreamTimeClock(stream[0].observedAt());
+    clock = new TestClock(stream[0].observedAt());
     enforcer =
         new Enforcer(
             new InMemorySectionSightings(),
