@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Locale;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,5 +78,36 @@ class PlateNormalizerTest {
       return;
     }
     assertThat(PlateNormalizer.normalize(once)).isEqualTo(once);
+  }
+
+  /**
+   * The reference model: a canonical plate written the ways cameras write it (any case, either
+   * alphabet for the twelve look-alike letters, spaces, dashes and dots between characters)
+   * normalises back to itself.
+   */
+  @Property(tries = 1000)
+  void everyWayOfWritingAPlateNormalisesToIt(
+      @ForAll("canonicalPlates") String canonical, @ForAll Random random) {
+    String lookAlikes = "ABEKMHOPCTXY";
+    String cyrillic = "АВЕКМНОРСТХУ";
+    String separators = " -.·_\t";
+    StringBuilder written = new StringBuilder();
+    for (char c : canonical.toCharArray()) {
+      int i = lookAlikes.indexOf(c);
+      char w = i >= 0 && random.nextBoolean() ? cyrillic.charAt(i) : c;
+      written.append(random.nextBoolean() ? Character.toLowerCase(w) : w);
+      if (random.nextInt(4) == 0) {
+        written.append(separators.charAt(random.nextInt(separators.length())));
+      }
+    }
+    assertThat(PlateNormalizer.normalize(written.toString())).isEqualTo(canonical);
+  }
+
+  @Provide
+  Arbitrary<String> canonicalPlates() {
+    return Arbitraries.strings()
+        .withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        .ofMinLength(1)
+        .ofMaxLength(10);
   }
 }
