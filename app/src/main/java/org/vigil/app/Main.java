@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ReplayCommand.class,
       SimulateCommand.class,
-      KeysCommand.class
+      KeysCommand.class,
+      AuditCommand.class
     })
 public final class Main implements Runnable {
 

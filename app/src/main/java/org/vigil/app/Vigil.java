@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import org.vigil.http.HttpServices;
 import org.vigil.http.VigilServer;
 import org.vigil.http.admin.AdminRoutes;
 import org.vigil.http.admin.ExemptionRoutes;
+import org.vigil.http.audit.AuditRecorder;
+import org.vigil.http.audit.AuditRoutes;
 import org.vigil.http.auth.Accounts;
 import org.vigil.http.auth.PasswordHasher;
 import org.vigil.http.cameras.CameraHealthRoutes;
@@ -30,6 +33,7 @@ import org.vigil.http.violations.ViolationRoutes;
 import org.vigil.pipeline.EmbeddedPipeline;
 import org.vigil.pipeline.SiteRegistry;
 import org.vigil.postgres.Database;
+import org.vigil.postgres.PostgresAuditLog;
 import org.vigil.postgres.PostgresCameraKeys;
 import org.vigil.postgres.PostgresExemptions;
 import org.vigil.postgres.PostgresIncidents;
@@ -117,16 +121,23 @@ public final class Vigil implements AutoCloseable {
           new Accounts(
               new PostgresUsers(database.dataSource()), new PasswordHasher(random), random);
       Optional<String> generated = accounts.ensureFirstAdministrator(config.adminPassword());
+      Path auditDir = config.dataDir().resolve("audit");
+      PostgresAuditLog auditLog =
+          new PostgresAuditLog(
+              database.dataSource(), AuditKeys.signingKey(auditDir), config.clock());
+      opened.add(new AuditCheckpointer(auditLog, AuditCheckpointer.PERIOD));
+      AuditRecorder audit = new AuditRecorder(auditLog, AuditKeys.pseudonymKey(auditDir, random));
       HttpServices services =
           new HttpServices(
               new IngestHandler(pipeline, keys),
-              new ViolationRoutes(violations),
-              new AdminRoutes(sites, keys, accounts, config.clock()),
+              new ViolationRoutes(violations, audit),
+              new AdminRoutes(sites, keys, accounts, config.clock(), audit),
               new LiveRoutes(pipeline, incidentDetector::open, config.clock()),
-              new ExemptionRoutes(exemptions),
+              new ExemptionRoutes(exemptions, audit),
               new CameraHealthRoutes(pipeline, config.clock()),
               new StatisticsRoutes(trafficStore, config.clock()),
               new IncidentRoutes(incidents, incidentHub),
+              new AuditRoutes(auditLog),
               accounts);
       VigilServer server = VigilServer.start(config.port(), services);
       opened.add(server);

@@ -2,6 +2,7 @@ package org.vigil.http;
 
 import org.vigil.http.admin.AdminRoutes;
 import org.vigil.http.admin.ExemptionRoutes;
+import org.vigil.http.audit.AuditRoutes;
 import org.vigil.http.auth.Accounts;
 import org.vigil.http.cameras.CameraHealthRoutes;
 import org.vigil.http.incidents.IncidentRoutes;
@@ -20,4 +21,5 @@ public record HttpServices(
     CameraHealthRoutes cameraHealth,
     StatisticsRoutes statistics,
     IncidentRoutes incidents,
+    AuditRoutes audit,
     Accounts accounts) {}

@@ -32,6 +32,7 @@ public final class VigilRoutes {
     routes.addAll(services.cameraHealth().routes());
     routes.addAll(services.statistics().routes());
     routes.addAll(services.incidents().routes());
+    routes.addAll(services.audit().routes());
     return routes;
   }
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.vigil.http.admin.AdminRoutes;
 import org.vigil.http.admin.ExemptionRoutes;
+import org.vigil.http.audit.AuditRoutes;
 import org.vigil.http.cameras.CameraHealthRoutes;
 import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
@@ -27,13 +28,14 @@ class OpenApiCoverageTest {
     HttpServices services =
         new HttpServices(
             new IngestHandler(null, null),
-            new ViolationRoutes(null),
-            new AdminRoutes(null, null, null, Clock.systemUTC()),
+            new ViolationRoutes(null, null),
+            new AdminRoutes(null, null, null, Clock.systemUTC(), null),
             new LiveRoutes(null, Clock.systemUTC()),
-            new ExemptionRoutes(null),
+            new ExemptionRoutes(null, null),
             new CameraHealthRoutes(null, Clock.systemUTC()),
             new StatisticsRoutes(null, Clock.systemUTC()),
             new IncidentRoutes(null, null),
+            new AuditRoutes(null),
             null);
     List<String> lines;
     try (InputStream in = getClass().getResourceAsStream("/org/vigil/http/openapi.yaml")) {

@@ -12,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.vigil.audit.AuditKind;
 import org.vigil.contract.SitesJson;
 import org.vigil.http.BadRequestException;
 import org.vigil.http.Bodies;
 import org.vigil.http.Json;
 import org.vigil.http.Route;
+import org.vigil.http.audit.AuditRecorder;
 import org.vigil.http.auth.Accounts;
 import org.vigil.http.auth.Role;
 import org.vigil.http.ingest.IngestKeys;
@@ -26,7 +28,10 @@ import org.vigil.site.Section;
 import org.vigil.site.SignSetting;
 import org.vigil.site.Sites;
 
-/** The administrator's routes: sites, variable limits, camera keys and users. */
+/**
+ * The administrator's routes: sites, variable limits, camera keys and users. Every change is
+ * recorded on the audit trail as a CONFIG_CHANGE before the response is sent.
+ */
 public final class AdminRoutes {
   private static final int MAX_BODY = 4 << 20;
 
@@ -34,12 +39,15 @@ public final class AdminRoutes {
   private final IngestKeys keys;
   private final Accounts accounts;
   private final Clock clock;
+  private final AuditRecorder audit;
 
-  public AdminRoutes(SiteRegistry sites, IngestKeys keys, Accounts accounts, Clock clock) {
+  public AdminRoutes(
+      SiteRegistry sites, IngestKeys keys, Accounts accounts, Clock clock, AuditRecorder audit) {
     this.sites = sites;
     this.keys = keys;
     this.accounts = accounts;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** Every admin route; each needs the ADMINISTRATOR role. */
@@ -69,7 +77,9 @@ public final class AdminRoutes {
   private void cameraSign(ServerRequest req, ServerResponse res) {
     String id = req.path().pathParameters().get("id");
     requireCamera(id);
-    Camera next = sites.signAtCamera(id, signSetting(req));
+    SignSetting setting = signSetting(req);
+    Camera next = sites.signAtCamera(id, setting);
+    changed(req, "variable-limit.set", AuditRecorder.ref("camera", id), sign(setting));
     Json.send(res, Status.OK_200, SitesJson.tree(next));
   }
 
@@ -78,7 +88,9 @@ public final class AdminRoutes {
     if (sites.current().section(id).isEmpty()) {
       throw new BadRequestException(Status.NOT_FOUND_404, "no section '" + id + "'");
     }
-    Section next = sites.signAtSection(id, signSetting(req));
+    SignSetting setting = signSetting(req);
+    Section next = sites.signAtSection(id, setting);
+    changed(req, "variable-limit.set", AuditRecorder.ref("section", id), sign(setting));
     Json.send(res, Status.OK_200, SitesJson.tree(next));
   }
 
@@ -96,6 +108,11 @@ public final class AdminRoutes {
 
   private void putSites(ServerRequest req, ServerResponse res) {
     Sites next = sites.replace(SitesJson.read(Bodies.read(req, MAX_BODY)));
+    changed(
+        req,
+        "sites.replace",
+        "sites:all",
+        next.cameras().size() + " cameras, " + next.sections().size() + " sections");
     Json.send(res, Status.OK_200, SitesJson.tree(next));
   }
 
@@ -104,6 +121,7 @@ public final class AdminRoutes {
     Camera camera = SitesJson.readCamera(withId(Bodies.read(req, MAX_BODY), id));
     boolean existed = sites.current().camera(id).isPresent();
     sites.putCamera(camera);
+    changed(req, "camera.put", AuditRecorder.ref("camera", id), existed ? "replaced" : "added");
     Json.send(res, existed ? Status.OK_200 : Status.CREATED_201, SitesJson.tree(camera));
   }
 
@@ -111,6 +129,7 @@ public final class AdminRoutes {
     String id = req.path().pathParameters().get("id");
     requireCamera(id);
     sites.removeCamera(id);
+    changed(req, "camera.delete", AuditRecorder.ref("camera", id), "");
     res.status(Status.NO_CONTENT_204).send();
   }
 
@@ -119,6 +138,7 @@ public final class AdminRoutes {
     Section section = SitesJson.readSection(withId(Bodies.read(req, MAX_BODY), id));
     boolean existed = sites.current().section(id).isPresent();
     sites.putSection(section);
+    changed(req, "section.put", AuditRecorder.ref("section", id), existed ? "replaced" : "added");
     Json.send(res, existed ? Status.OK_200 : Status.CREATED_201, SitesJson.tree(section));
   }
 
@@ -128,6 +148,7 @@ public final class AdminRoutes {
       throw new BadRequestException(Status.NOT_FOUND_404, "no section '" + id + "'");
     }
     sites.removeSection(id);
+    changed(req, "section.delete", AuditRecorder.ref("section", id), "");
     res.status(Status.NO_CONTENT_204).send();
   }
 
@@ -137,13 +158,16 @@ public final class AdminRoutes {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("cameraId", id);
     body.put("key", keys.issue(id));
+    changed(req, "ingest-key.issue", AuditRecorder.ref("camera", id), "");
     body.put("note", "this key is shown once; store it in the camera's configuration");
     Json.send(res, Status.CREATED_201, body);
   }
 
   private void revokeKeys(ServerRequest req, ServerResponse res) throws Exception {
     String id = req.path().pathParameters().get("id");
-    Json.send(res, Status.OK_200, Map.of("cameraId", id, "revoked", keys.revoke(id)));
+    int revoked = keys.revoke(id);
+    changed(req, "ingest-key.revoke", AuditRecorder.ref("camera", id), revoked + " revoked");
+    Json.send(res, Status.OK_200, Map.of("cameraId", id, "revoked", revoked));
   }
 
   private void addUser(ServerRequest req, ServerResponse res) throws Exception {
@@ -151,7 +175,16 @@ public final class AdminRoutes {
     String username = body.path("username").asText(null);
     Role role = Role.parse(body.path("role").asText(""));
     accounts.add(username, body.path("password").asText(null), role);
+    changed(req, "user.add", audit.pseudonym(username), "role " + role.name());
     Json.send(res, Status.CREATED_201, Map.of("username", username, "role", role.name()));
+  }
+
+  private void changed(ServerRequest req, String action, String subject, String purpose) {
+    audit.record(req, AuditKind.CONFIG_CHANGE, action, subject, purpose);
+  }
+
+  private static String sign(SignSetting s) {
+    return s.blank() ? "blank from " + s.from() : s.limitKmh() + " km/h from " + s.from();
   }
 
   private void requireCamera(String id) {

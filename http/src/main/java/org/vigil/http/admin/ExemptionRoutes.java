@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.vigil.audit.AuditKind;
 import org.vigil.enforcement.Exemption;
 import org.vigil.http.BadRequestException;
 import org.vigil.http.Bodies;
 import org.vigil.http.Json;
 import org.vigil.http.Route;
+import org.vigil.http.audit.AuditRecorder;
 import org.vigil.http.auth.BasicAuth;
 import org.vigil.http.auth.Role;
 import org.vigil.plate.Plate;
@@ -27,14 +29,18 @@ import org.vigil.postgres.PostgresExemptions;
 /**
  * Exempt vehicles (emergency services), each for a period: {@code GET|POST
  * /api/v1/admin/exemptions} and {@code DELETE /api/v1/admin/exemptions/{id}}, for administrators.
- * An exempt vehicle's detections leave nothing behind, so no record of its movements exists.
+ * An exempt vehicle's detections leave nothing behind, so no record of its movements exists. The
+ * list shows plates, so each listing is recorded as a PERSONAL_DATA_VIEW; each change as a
+ * CONFIG_CHANGE naming the exemption's id, never its plate or label.
  */
 public final class ExemptionRoutes {
   private static final int MAX_BODY = 64 << 10;
   private final PostgresExemptions exemptions;
+  private final AuditRecorder audit;
 
-  public ExemptionRoutes(PostgresExemptions exemptions) {
+  public ExemptionRoutes(PostgresExemptions exemptions, AuditRecorder audit) {
     this.exemptions = exemptions;
+    this.audit = audit;
   }
 
   public List<Route> routes() {
@@ -50,6 +56,12 @@ public final class ExemptionRoutes {
     for (Exemption e : exemptions.all()) {
       items.add(json(e));
     }
+    audit.record(
+        req,
+        AuditKind.PERSONAL_DATA_VIEW,
+        "exemptions.list",
+        "exemptions:all",
+        items.size() + " exemptions");
     Json.send(res, Status.OK_200, Map.of("items", items));
   }
 
@@ -72,6 +84,7 @@ public final class ExemptionRoutes {
             instant(body, "validFrom"),
             instant(body, "validUntil"));
     exemptions.add(e, BasicAuth.user(req).username());
+    audit.record(req, AuditKind.CONFIG_CHANGE, "exemption.add", "exemption:" + e.id(), "");
     Json.send(res, Status.CREATED_201, json(e));
   }
 
@@ -86,6 +99,7 @@ public final class ExemptionRoutes {
     if (!exemptions.remove(uuid)) {
       throw new BadRequestException(Status.NOT_FOUND_404, "no exemption '" + id + "'");
     }
+    audit.record(req, AuditKind.CONFIG_CHANGE, "exemption.remove", "exemption:" + uuid, "");
     res.status(Status.NO_CONTENT_204).send();
   }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.vigil.audit.AuditKind;
 import org.vigil.enforcement.Fine;
 import org.vigil.enforcement.Hold;
 import org.vigil.enforcement.Observation;
@@ -27,6 +28,7 @@ import org.vigil.http.Bodies;
 import org.vigil.http.Json;
 import org.vigil.http.QueryParams;
 import org.vigil.http.Route;
+import org.vigil.http.audit.AuditRecorder;
 import org.vigil.http.auth.BasicAuth;
 import org.vigil.http.auth.Role;
 import org.vigil.plate.Plate;
@@ -39,13 +41,17 @@ import org.vigil.postgres.ViolationQuery;
  * {@code GET /api/v1/violations}: recorded violations, filtered and paged by cursor, for signed-in
  * staff; {@code GET /api/v1/manual-reads} and {@code POST /api/v1/manual-reads/{id}}: the
  * violations whose plate a person must read, and the read. There is deliberately no filter by
- * plate: a plate is reached through a violation, never the other way round.
+ * plate: a plate is reached through a violation, never the other way round. Every page shown is
+ * recorded as a PERSONAL_DATA_VIEW (how many, and the first and last violation id, never a plate),
+ * every manual read as a DECISION, before the response is sent.
  */
 public final class ViolationRoutes {
   private final PostgresViolations violations;
+  private final AuditRecorder audit;
 
-  public ViolationRoutes(PostgresViolations violations) {
+  public ViolationRoutes(PostgresViolations violations, AuditRecorder audit) {
     this.violations = violations;
+    this.audit = audit;
   }
 
   public List<Route> routes() {
@@ -57,11 +63,11 @@ public final class ViolationRoutes {
   }
 
   private void list(ServerRequest req, ServerResponse res) throws Exception {
-    send(res, query(req.query(), bool(req.query(), "manualRead")));
+    send(req, res, "violations.list", query(req.query(), bool(req.query(), "manualRead")));
   }
 
   private void manualReads(ServerRequest req, ServerResponse res) throws Exception {
-    send(res, query(req.query(), Boolean.TRUE));
+    send(req, res, "manual-reads.list", query(req.query(), Boolean.TRUE));
   }
 
   /** {@code {"plate":{"text":"555 KKK 02","country":"KZ"}}}: the plate as a person read it. */
@@ -91,6 +97,7 @@ public final class ViolationRoutes {
                 () ->
                     new BadRequestException(
                         Status.NOT_FOUND_404, "no violation '" + id + "' waits for a manual read"));
+    audit.record(req, AuditKind.DECISION, "manual-read.resolve", "violation:" + uuid, "");
     Json.send(res, Status.OK_200, json(v));
   }
 
@@ -111,8 +118,18 @@ public final class ViolationRoutes {
     }
   }
 
-  private void send(ServerResponse res, ViolationQuery query) throws Exception {
+  private void send(ServerRequest req, ServerResponse res, String action, ViolationQuery query)
+      throws Exception {
     ViolationPage page = violations.find(query);
+    List<Violation> shown = page.items();
+    audit.record(
+        req,
+        AuditKind.PERSONAL_DATA_VIEW,
+        action,
+        shown.isEmpty()
+            ? "violations:none"
+            : "violations:" + shown.getFirst().id() + ".." + shown.getLast().id(),
+        shown.size() + " violations");
     List<Map<String, Object>> items = new ArrayList<>(page.items().size());
     for (Violation v : page.items()) {
       items.add(json(v));
