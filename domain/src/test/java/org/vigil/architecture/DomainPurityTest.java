@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The domain is plain Java: it depends on the JDK's core and on itself, nothing else. */
+/** The domain is plain Java: it depends on the JDK's core, its crypto and itself, nothing else. */
 @AnalyzeClasses(packages = "org.vigil", importOptions = ImportOption.DoNotIncludeTests.class)
 class DomainPurityTest {
 
@@ -24,7 +24,11 @@ class DomainPurityTest {
               "java.math..",
               "java.util..",
               "java.time..",
-              "java.nio.charset..")
+              "java.nio..",
+              // JDK crypto only (HmacSHA256, AES-GCM, SecureRandom): section control keys its tags
+              // and seals its evidence (docs/section-control.md); no provider outside the JDK.
+              "java.security..",
+              "javax.crypto..")
           .because("rules must run unchanged in any runtime (embedded, Kafka Streams)");
 
   @ArchTest
