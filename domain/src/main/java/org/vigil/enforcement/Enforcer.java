@@ -43,15 +43,34 @@ public final class Enforcer {
   private final Exemptions exemptions;
 
   /**
-   * @param sightings where section entries and exits wait
+   * Section control with epoch keys from a {@link java.security.SecureRandom}, one per {@link
+   * EpochKeys#DEFAULT_EPOCH}.
+   *
+   * @param sightings where section entries and exits wait, sealed
    * @param streamClock stream time, with the allowed lateness
    * @param wallClock the server's clock, for how long recent reads are remembered
    * @param exemptions the exempt vehicles
    */
   public Enforcer(
       SectionSightings sightings, StreamClock streamClock, Clock wallClock, Exemptions exemptions) {
+    this(sightings, EpochKeys.secure(), streamClock, wallClock, exemptions);
+  }
+
+  /**
+   * @param sightings where section entries and exits wait, sealed
+   * @param epochKeys the keys section tags and seals are derived under (a seeded one in tests)
+   * @param streamClock stream time, with the allowed lateness
+   * @param wallClock the server's clock, for how long recent reads are remembered
+   * @param exemptions the exempt vehicles
+   */
+  public Enforcer(
+      SectionSightings sightings,
+      EpochKeys epochKeys,
+      StreamClock streamClock,
+      Clock wallClock,
+      Exemptions exemptions) {
     this.sightings = sightings;
-    this.sectionSpeed = new SectionSpeedRule(sightings);
+    this.sectionSpeed = new SectionSpeedRule(sightings, epochKeys);
     this.streamClock = streamClock;
     this.recentReads = new RecentReads(wallClock);
     this.exemptions = exemptions;
@@ -199,9 +218,12 @@ public final class Enforcer {
     return clocks;
   }
 
-  /** Forgets the section sightings that can no longer produce a violation. Call it often. */
+  /**
+   * Forgets the section sightings that can no longer produce a violation, and destroys the epoch
+   * keys no sighting can need any more. Call it often.
+   */
   public void forgetExpired() {
-    sightings.forgetBefore(streamClock.now());
+    sectionSpeed.forgetBefore(streamClock.now());
   }
 
   /** How many section sightings are waiting. */

@@ -23,13 +23,12 @@ public final class InMemorySectionSightings implements SectionSightings {
   /** The keys falling due in one second that a set is sized for; it grows past that if need be. */
   private static final int KEYS_PER_SECOND = 256;
 
-  private final ConcurrentHashMap<String, SectionState> states = new ConcurrentHashMap<>();
-  private final ConcurrentSkipListMap<Long, Set<String>> dueBySecond =
-      new ConcurrentSkipListMap<>();
+  private final ConcurrentHashMap<Tag, SectionState> states = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListMap<Long, Set<Tag>> dueBySecond = new ConcurrentSkipListMap<>();
   private final AtomicLong size = new AtomicLong();
 
   @Override
-  public <R> R update(String key, Function<SectionState, Step<R>> step) {
+  public <R> R update(Tag key, Function<SectionState, Step<R>> step) {
     List<R> result = new ArrayList<>(1);
     states.compute(
         key,
@@ -45,15 +44,15 @@ public final class InMemorySectionSightings implements SectionSightings {
   @Override
   public void forgetBefore(Instant streamTime) {
     long lastDueSecond = streamTime.getEpochSecond() - 1;
-    List<Set<String>> due = new ArrayList<>();
-    Map.Entry<Long, Set<String>> first;
+    List<Set<Tag>> due = new ArrayList<>();
+    Map.Entry<Long, Set<Tag>> first;
     while ((first = dueBySecond.firstEntry()) != null && first.getKey() <= lastDueSecond) {
       if (dueBySecond.remove(first.getKey(), first.getValue())) {
         due.add(first.getValue());
       }
     }
-    for (Set<String> keys : due) {
-      for (String key : keys) {
+    for (Set<Tag> keys : due) {
+      for (Tag key : keys) {
         states.computeIfPresent(key, (k, state) -> store(k, state, state.forgetBefore(streamTime)));
       }
     }
@@ -64,8 +63,13 @@ public final class InMemorySectionSightings implements SectionSightings {
     return size.get();
   }
 
-  private SectionState store(String key, SectionState before, SectionState next) {
-    size.addAndGet(count(next) - count(before));
+  /** Every waiting state by its tag, as held now: for tests of what a memory dump would show. */
+  Map<Tag, SectionState> snapshot() {
+    return Map.copyOf(states);
+  }
+
+  private SectionState store(Tag key, SectionState before, SectionState next) {
+    size.addAndGet(next.countedUnder(key) - before.countedUnder(key));
     if (next.isEmpty()) {
       return null;
     }
@@ -77,9 +81,5 @@ public final class InMemorySectionSightings implements SectionSightings {
           .add(key);
     }
     return next;
-  }
-
-  private static long count(SectionState state) {
-    return state.entries().size() + state.exits().size();
   }
 }
