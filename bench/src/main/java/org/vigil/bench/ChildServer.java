@@ -33,6 +33,12 @@ import java.util.concurrent.TimeUnit;
  * and from a shutdown hook. The server's output goes to {@link #log()}; none of it is echoed.
  */
 final class ChildServer implements AutoCloseable {
+  /**
+   * The GC option the {@code vigil} launcher starts the server with, so that what is measured is
+   * what runs.
+   */
+  static final String LAUNCHER_GC_OPTION = "-XX:MaxGCPauseMillis=50";
+
   private static final String READY = "Vigil is ready at ";
   private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
@@ -72,6 +78,7 @@ final class ChildServer implements AutoCloseable {
 
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(LAUNCHER_GC_OPTION);
     command.addAll(jvmOptions);
     command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-jar");

@@ -18,7 +18,7 @@ import org.vigil.site.Section;
  *
  * <ul>
  *   <li><b>Bucket width</b> δ of a section is the time to drive it at {@value #BUCKET_PACE_KMH}
- *       km/h, in whole milliseconds (at least 1): {@code δ = ⌈distanceM · 3600 / 800⌉ ms}. It
+ *       km/h, in whole milliseconds (at least 1): {@code δ = ⌈distanceM · 3600 / 400⌉ ms}. It
  *       depends on the distance only, so a change of the posted limit never shifts the buckets. An
  *       instant t falls in bucket {@code ⌊t/δ⌋} (milliseconds since 1970).
  *   <li><b>Epoch of a bucket</b> is the epoch of the bucket's first instant; its key signs every
@@ -36,7 +36,7 @@ import org.vigil.site.Section;
  */
 public final class SectionTags {
   /** The speed whose time over the section is one bucket. */
-  static final int BUCKET_PACE_KMH = 800;
+  static final int BUCKET_PACE_KMH = 400;
 
   static final byte TAG = 0x01;
   static final byte SEAL_ENTRY = 0x02;

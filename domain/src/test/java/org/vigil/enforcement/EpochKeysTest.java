@@ -61,10 +61,10 @@ class EpochKeysTest {
     rule.decide(aDetection().camera("A").at(BOUNDARY.minusSeconds(50)).plate("1A").build(), sites);
     long epoch = keys.epochOf(BOUNDARY.minusSeconds(50).toEpochMilli());
     EpochKeys.EpochKey key = keys.key(epoch);
-    // window: t_min 36 s + δ 4.5 s; the epoch ends at BOUNDARY
-    rule.forgetBefore(BOUNDARY.plusSeconds(40));
+    // window: t_min 36 s + δ 9 s; the epoch ends at BOUNDARY
+    rule.forgetBefore(BOUNDARY.plusSeconds(44));
     assertThat(key.isDestroyed()).as("still needed by an entry seen late in the epoch").isFalse();
-    rule.forgetBefore(BOUNDARY.plusSeconds(41));
+    rule.forgetBefore(BOUNDARY.plusSeconds(46));
     assertThat(key.isDestroyed()).isTrue();
     assertThat(key.bytesZeroed()).isTrue();
     assertThat(keys.heldEpochs()).doesNotContain(epoch);
