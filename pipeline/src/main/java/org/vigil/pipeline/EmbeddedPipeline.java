@@ -194,7 +194,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
           decided.add(
               new Passage(
                   d.cameraId(), d.lane(), d.observedAt(), d.vehicleClass(), d.speedKmh(), limit));
-          List<Violation> priced = new ArrayList<>(found.size());
+          List<Violation> priced = found.isEmpty() ? found : new ArrayList<>(found.size());
           for (Violation v : found) {
             priced.add(fines.assess(v, config));
           }
