@@ -1,10 +1,8 @@
 package org.vigil.audit;
 
 /**
- * What an audit entry records. {@link #PERSONAL_DATA_VIEW}, {@link #DECISION} and {@link
- * #CONFIG_CHANGE} are recorded today; {@link #PURGE} and {@link #KEY_USE} are reserved for the
- * retention purge and the evidence keys, which arrive with later issues, as do the decisions on
- * cases, notices, payments and appeals.
+ * What an audit entry records. Auditors and the transparency report count entries by kind, so a
+ * kind is never renamed or removed once entries carry it.
  */
 public enum AuditKind {
   /** Someone saw personal data: evidence, a plate or a keeper. */
@@ -16,5 +14,10 @@ public enum AuditKind {
   /** Personal data was purged. */
   PURGE,
   /** A key that protects personal data was used. */
-  KEY_USE
+  KEY_USE,
+  /**
+   * Someone opened personal data outside their role's routine access (an administrator opening a
+   * case), stating a reason; flagged to auditors.
+   */
+  BREAK_GLASS
 }
