@@ -28,6 +28,7 @@ import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.ingest.IngestKeys;
 import org.vigil.http.live.LiveRoutes;
+import org.vigil.http.metrics.MetricsRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
 import org.vigil.http.violations.ViolationRoutes;
 import org.vigil.pipeline.EmbeddedPipeline;
@@ -127,6 +128,8 @@ public final class Vigil implements AutoCloseable {
               database.dataSource(), AuditKeys.signingKey(auditDir), config.clock());
       opened.add(new AuditCheckpointer(auditLog, AuditCheckpointer.PERIOD));
       AuditRecorder audit = new AuditRecorder(auditLog, AuditKeys.pseudonymKey(auditDir, random));
+      MetricsRoutes metrics = new MetricsRoutes(pipeline.counters());
+      opened.add(metrics);
       HttpServices services =
           new HttpServices(
               new IngestHandler(pipeline, keys),
@@ -138,6 +141,7 @@ public final class Vigil implements AutoCloseable {
               new StatisticsRoutes(trafficStore, config.clock()),
               new IncidentRoutes(incidents, incidentHub),
               new AuditRoutes(auditLog),
+              metrics,
               accounts);
       VigilServer server = VigilServer.start(config.port(), services);
       opened.add(server);

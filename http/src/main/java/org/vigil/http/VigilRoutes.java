@@ -24,7 +24,9 @@ public final class VigilRoutes {
   /** Every route of {@code services}, in registration order. */
   public static List<Route> all(HttpServices services) {
     List<Route> routes = new ArrayList<>();
-    routes.add(Route.open(Method.POST, "/api/v1/detections", services.ingest()));
+    routes.add(
+        Route.open(
+            Method.POST, "/api/v1/detections", services.metrics().timedIngest(services.ingest())));
     routes.addAll(services.violations().routes());
     routes.addAll(services.admin().routes());
     routes.addAll(services.live().routes());
@@ -33,6 +35,7 @@ public final class VigilRoutes {
     routes.addAll(services.statistics().routes());
     routes.addAll(services.incidents().routes());
     routes.addAll(services.audit().routes());
+    routes.addAll(services.metrics().routes());
     return routes;
   }
 
