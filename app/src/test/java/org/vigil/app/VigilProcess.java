@@ -88,6 +88,24 @@ final class VigilProcess implements AutoCloseable {
     return URI.create("http://localhost:" + port + "/");
   }
 
+  /**
+   * Writes a heap dump of the process's live objects to {@code file} with the JDK's {@code jcmd}
+   * (which collects garbage first), as an attacker holding the machine could.
+   */
+  void heapDump(Path file) throws IOException, InterruptedException {
+    Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+    Path jcmd = java.resolveSibling("jcmd");
+    Process dump =
+        new ProcessBuilder(
+                jcmd.toString(), Long.toString(process.pid()), "GC.heap_dump", file.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!dump.waitFor(120, TimeUnit.SECONDS) || dump.exitValue() != 0 || !Files.exists(file)) {
+      throw new IllegalStateException("jcmd could not dump the heap: " + out);
+    }
+  }
+
   /** {@code kill -9}: no shutdown hook, no clean stop. */
   void kill9() throws InterruptedException {
     process.destroyForcibly();

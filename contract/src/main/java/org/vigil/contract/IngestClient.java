@@ -15,7 +15,7 @@ import org.vigil.detection.Detection;
  * The client side of {@code POST /api/v1/detections}, for the command line, the simulator and the
  * benchmarks. Thread-safe; one instance serves many concurrent posts.
  */
-public final class IngestClient {
+public final class IngestClient implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final HttpClient http;
@@ -70,5 +70,11 @@ public final class IngestClient {
         body.path("violations").asInt(),
         body.path("rejected").size(),
         response.body());
+  }
+
+  /** Closes the connections to the server; posts after this fail. */
+  @Override
+  public void close() {
+    http.close();
   }
 }
