@@ -9,6 +9,7 @@ import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
+import org.vigil.http.transparency.TransparencyRoutes;
 import org.vigil.http.violations.ViolationRoutes;
 
 /** The handlers behind Vigil's routes, wired by the application (or a test). */
@@ -22,4 +23,5 @@ public record HttpServices(
     StatisticsRoutes statistics,
     IncidentRoutes incidents,
     AuditRoutes audit,
+    TransparencyRoutes transparency,
     Accounts accounts) {}
