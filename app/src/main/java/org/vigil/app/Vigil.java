@@ -30,6 +30,7 @@ import org.vigil.http.ingest.IngestKeys;
 import org.vigil.http.live.LiveRoutes;
 import org.vigil.http.metrics.MetricsRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
+import org.vigil.http.transparency.TransparencyRoutes;
 import org.vigil.http.violations.ViolationRoutes;
 import org.vigil.pipeline.EmbeddedPipeline;
 import org.vigil.pipeline.SiteRegistry;
@@ -40,6 +41,7 @@ import org.vigil.postgres.PostgresExemptions;
 import org.vigil.postgres.PostgresIncidents;
 import org.vigil.postgres.PostgresSites;
 import org.vigil.postgres.PostgresTraffic;
+import org.vigil.postgres.PostgresTransparency;
 import org.vigil.postgres.PostgresUsers;
 import org.vigil.postgres.PostgresViolations;
 import org.vigil.postgres.TrafficFlusher;
@@ -49,6 +51,8 @@ import org.vigil.tariff.Fines;
 import org.vigil.traffic.PassageSink;
 import org.vigil.traffic.TrafficAggregator;
 import org.vigil.traffic.incident.IncidentDetector;
+import org.vigil.transparency.CaseFigures;
+import org.vigil.transparency.Policy;
 
 /**
  * One running Vigil: database, embedded pipeline and web server, wired together. This class only
@@ -142,6 +146,12 @@ public final class Vigil implements AutoCloseable {
               new IncidentRoutes(incidents, incidentHub),
               new AuditRoutes(auditLog),
               metrics,
+              new TransparencyRoutes(
+                  new PostgresTransparency(database.dataSource(), config.clock()),
+                  CaseFigures.notRecordedYet(),
+                  auditLog,
+                  Policy.standard(),
+                  config.clock()),
               accounts);
       VigilServer server = VigilServer.start(config.port(), services);
       opened.add(server);

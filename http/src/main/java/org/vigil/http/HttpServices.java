@@ -10,6 +10,7 @@ import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
 import org.vigil.http.metrics.MetricsRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
+import org.vigil.http.transparency.TransparencyRoutes;
 import org.vigil.http.violations.ViolationRoutes;
 
 /** The handlers behind Vigil's routes, wired by the application (or a test). */
@@ -24,4 +25,5 @@ public record HttpServices(
     IncidentRoutes incidents,
     AuditRoutes audit,
     MetricsRoutes metrics,
+    TransparencyRoutes transparency,
     Accounts accounts) {}

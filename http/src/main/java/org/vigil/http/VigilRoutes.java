@@ -36,6 +36,7 @@ public final class VigilRoutes {
     routes.addAll(services.incidents().routes());
     routes.addAll(services.audit().routes());
     routes.addAll(services.metrics().routes());
+    routes.addAll(services.transparency().routes());
     return routes;
   }
 

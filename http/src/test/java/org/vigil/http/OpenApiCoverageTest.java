@@ -19,6 +19,7 @@ import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
 import org.vigil.http.metrics.MetricsRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
+import org.vigil.http.transparency.TransparencyRoutes;
 import org.vigil.http.violations.ViolationRoutes;
 
 /** Every route that is registered is described in the published OpenAPI document. */
@@ -38,6 +39,7 @@ class OpenApiCoverageTest {
             new IncidentRoutes(null, null),
             new AuditRoutes(null),
             new MetricsRoutes(null),
+            new TransparencyRoutes(null, null, null, null, Clock.systemUTC()),
             null);
     List<String> lines;
     try (InputStream in = getClass().getResourceAsStream("/org/vigil/http/openapi.yaml")) {

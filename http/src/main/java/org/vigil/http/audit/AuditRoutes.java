@@ -114,17 +114,20 @@ public final class AuditRoutes {
 
   private void publicKey(ServerRequest req, ServerResponse res) {
     LogKey key = log.key();
-    String pem =
-        "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(key.publicKey().getEncoded())
-            + "\n-----END PUBLIC KEY-----\n";
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("origin", key.origin());
     body.put("algorithm", "Ed25519");
-    body.put("pem", pem);
+    body.put("pem", pem(key));
     body.put("noteVerifierKey", LogKey.verifierKey(key.origin(), key.publicKey()));
     Json.send(res, Status.OK_200, body);
+  }
+
+  /** The log's public key as PEM (X.509 SubjectPublicKeyInfo), as served to anyone who checks. */
+  public static String pem(LogKey key) {
+    return "-----BEGIN PUBLIC KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(key.publicKey().getEncoded())
+        + "\n-----END PUBLIC KEY-----\n";
   }
 
   /** The JSON form of an entry: its canonical fields, then its leaf hash. */
