@@ -117,16 +117,20 @@ public final class Vigil implements AutoCloseable {
       SecureRandom random = new SecureRandom();
       IngestKeys keys =
           new IngestKeys(new PostgresCameraKeys(database.dataSource()), config.ingestKey(), random);
-      Accounts accounts =
-          new Accounts(
-              new PostgresUsers(database.dataSource()), new PasswordHasher(random), random);
-      Optional<String> generated = accounts.ensureFirstAdministrator(config.adminPassword());
       Path auditDir = config.dataDir().resolve("audit");
       PostgresAuditLog auditLog =
           new PostgresAuditLog(
               database.dataSource(), AuditKeys.signingKey(auditDir), config.clock());
       opened.add(new AuditCheckpointer(auditLog, AuditCheckpointer.PERIOD));
       AuditRecorder audit = new AuditRecorder(auditLog, AuditKeys.pseudonymKey(auditDir, random));
+      Accounts accounts =
+          new Accounts(
+              new PostgresUsers(database.dataSource()),
+              new PasswordHasher(random),
+              random,
+              config.clock(),
+              audit::pseudonym);
+      Optional<String> generated = accounts.ensureFirstAdministrator(config.adminPassword());
       HttpServices services =
           new HttpServices(
               new IngestHandler(pipeline, keys),
