@@ -5,6 +5,7 @@ import io.helidon.webserver.http.ServerRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -56,9 +57,18 @@ final class WebForms {
         .build();
   }
 
-  /** A cookie that deletes {@code name} on {@code path}. */
+  /**
+   * A cookie that deletes {@code name} on {@code path}: expired in 1970 (Helidon writes no {@code
+   * Max-Age=0}).
+   */
   static SetCookie expired(ServerRequest req, String name, String path) {
-    return cookie(req, name, "", path, Duration.ZERO);
+    return SetCookie.builder(name, "")
+        .path(path)
+        .httpOnly(true)
+        .sameSite(SetCookie.SameSite.STRICT)
+        .secure(overHttps(req))
+        .expires(Instant.EPOCH)
+        .build();
   }
 
   /**
