@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
 import org.vigil.postgres.PostgresUsers;
@@ -64,7 +65,7 @@ public final class Sessions {
 
   /** Starts a session for {@code user}, and deletes every expired one. */
   public Started start(Accounts.SignedIn user) throws SQLException {
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     users.sweep(now, now.minus(Lockout.WINDOW));
     String token = randomToken();
     String csrf = randomToken();
@@ -90,7 +91,7 @@ public final class Sessions {
       return Optional.empty();
     }
     StoredSession s = stored.get();
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (!now.isBefore(s.idleExpiresAt()) || !now.isBefore(s.absoluteExpiresAt())) {
       users.endSession(digest);
       return Optional.empty();
