@@ -1,5 +1,7 @@
 package org.vigil.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.vigil.contract.StaffClient;
 import org.vigil.simulator.CityConfig;
 import org.vigil.simulator.SimulatedCity;
 import picocli.CommandLine.Command;
@@ -35,6 +38,9 @@ final class DemoCommand implements Runnable {
 
   /** How long it lasts. */
   static final Duration INCIDENT_LASTS = Duration.ofMinutes(5);
+
+  /** The demo's operator account. */
+  static final String OFFICER = "officer";
 
   @Option(names = "--port", description = "HTTP port (default: VIGIL_PORT or 8080).")
   Integer port;
@@ -73,7 +79,8 @@ final class DemoCommand implements Runnable {
     Vigil vigil = Vigil.start(config);
     LiveFeeder feeder =
         new LiveFeeder(city, vigil.url(), ingestKey, Clock.systemUTC(), null, 0).start();
-    String password = vigil.generatedAdminPassword().orElse("(the one in VIGIL_ADMIN_PASSWORD)");
+    String password = vigil.generatedAdminPassword().orElse(env.adminPassword());
+    String officerPassword = createOfficer(vigil, password);
     System.out.println(
         """
 
@@ -82,8 +89,10 @@ final class DemoCommand implements Runnable {
           violations appear within seconds on the live page.
           An incident is staged at camera %s from %s for %d minutes (a fifth of its traffic,
           crawling); it is raised within a minute: curl -N -u admin:%s '%sapi/v1/incidents/stream'
-          Sign in as 'admin' with password %s
-          e.g. curl -u admin:%s '%sapi/v1/violations?limit=5'
+          Sign in as 'admin' with password %s (configuration, users, keys)
+          and as 'officer' (an operator: violations) with password %s
+          e.g. curl -u officer:%s '%sapi/v1/violations?limit=5'
+          or in a browser: %slogin
           API description: %sopenapi.yaml
           Data (reset at every demo start): %s
           Stop with Ctrl-C.
@@ -100,11 +109,44 @@ final class DemoCommand implements Runnable {
                 password,
                 vigil.url(),
                 password,
-                password,
+                officerPassword,
+                officerPassword,
+                vigil.url(),
                 vigil.url(),
                 vigil.url(),
                 dataDir));
     ServeCommand.awaitShutdown(feeder, vigil);
+  }
+
+  /**
+   * Creates the operator account {@value #OFFICER} through the admin API (so the change is on the
+   * audit trail), with {@code VIGIL_OFFICER_PASSWORD} or a generated password, and answers it.
+   */
+  private static String createOfficer(Vigil vigil, String adminPassword) {
+    String given = System.getenv("VIGIL_OFFICER_PASSWORD");
+    String officerPassword = given == null || given.isBlank() ? randomKey() : given;
+    StaffClient.Response r =
+        new StaffClient(vigil.url(), "admin", adminPassword)
+            .post(
+                "/api/v1/admin/users",
+                "{\"username\":\""
+                    + OFFICER
+                    + "\",\"password\":"
+                    + quoted(officerPassword)
+                    + ",\"role\":\"OPERATOR\"}");
+    if (r.status() != 201) {
+      throw new IllegalStateException(
+          "could not create the demo's operator account: " + r.status() + " " + r.body());
+    }
+    return officerPassword;
+  }
+
+  private static String quoted(String s) {
+    try {
+      return new ObjectMapper().writeValueAsString(s);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String randomKey() {

@@ -122,10 +122,6 @@ public final class Vigil implements AutoCloseable {
       SecureRandom random = new SecureRandom();
       IngestKeys keys =
           new IngestKeys(new PostgresCameraKeys(database.dataSource()), config.ingestKey(), random);
-      Accounts accounts =
-          new Accounts(
-              new PostgresUsers(database.dataSource()), new PasswordHasher(random), random);
-      Optional<String> generated = accounts.ensureFirstAdministrator(config.adminPassword());
       Path auditDir = config.dataDir().resolve("audit");
       PostgresAuditLog auditLog =
           new PostgresAuditLog(
@@ -134,6 +130,14 @@ public final class Vigil implements AutoCloseable {
       AuditRecorder audit = new AuditRecorder(auditLog, AuditKeys.pseudonymKey(auditDir, random));
       MetricsRoutes metrics = new MetricsRoutes(pipeline.counters());
       opened.add(metrics);
+      Accounts accounts =
+          new Accounts(
+              new PostgresUsers(database.dataSource()),
+              new PasswordHasher(random),
+              random,
+              config.clock(),
+              audit::pseudonym);
+      Optional<String> generated = accounts.ensureFirstAdministrator(config.adminPassword());
       HttpServices services =
           new HttpServices(
               new IngestHandler(pipeline, keys),

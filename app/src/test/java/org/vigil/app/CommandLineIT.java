@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.contract.StaffClient;
 
 /** The tools of the command line against a running Vigil: simulate, replay, keys. */
 class CommandLineIT {
@@ -59,8 +58,8 @@ class CommandLineIT {
                       "--batch",
                       "700"));
       assertThat(out).contains("sent 5,000 · accepted 5,000 · duplicates 0 · rejected 0");
-      StaffClient admin = new StaffClient(vigil.url(), "admin", "cli-admin-password");
-      assertThat(admin.allViolations("")).isNotEmpty();
+      assertThat(TestVigil.operator(vigil.url(), "cli-admin-password").allViolations(""))
+          .isNotEmpty();
 
       String again =
           captureStdout(

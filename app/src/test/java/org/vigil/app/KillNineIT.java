@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.contract.IngestClient;
 import org.vigil.contract.NdjsonWriter;
 import org.vigil.contract.SitesJson;
-import org.vigil.contract.StaffClient;
 import org.vigil.detection.Detection;
 import org.vigil.testkit.DetectionBuilder;
 import org.vigil.testkit.SitesBuilder;
@@ -96,7 +95,7 @@ class KillNineIT {
     assertThat(batches.get()).isGreaterThanOrEqualTo(40);
 
     try (VigilProcess again = VigilProcess.start(data, null, env)) {
-      List<JsonNode> stored = new StaffClient(again.url(), "admin", PASSWORD).allViolations("");
+      List<JsonNode> stored = TestVigil.operator(again.url(), PASSWORD).allViolations("");
       Set<String> storedEvents = new HashSet<>();
       stored.forEach(v -> storedEvents.add(v.get("eventIds").get(0).asText()));
       assertThat(storedEvents).containsAll(acknowledged);

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.contract.IngestClient;
 import org.vigil.contract.NdjsonWriter;
-import org.vigil.contract.StaffClient;
 import org.vigil.simulator.CityConfig;
 import org.vigil.simulator.SimulatedCity;
 import org.vigil.simulator.SimulatedDetection;
@@ -67,7 +66,7 @@ class NoTraceIT {
               .isTrue();
         }
       }
-      assertThat(new StaffClient(vigil.url(), "admin", PASSWORD).allViolations("")).isNotEmpty();
+      assertThat(TestVigil.operator(vigil.url(), PASSWORD).allViolations("")).isNotEmpty();
       live = get(vigil.url().resolve("/api/v1/live"));
       metrics = get(vigil.url().resolve("/metrics"));
       vigil.heapDump(heap);

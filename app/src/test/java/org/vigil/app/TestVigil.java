@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.vigil.site.Sites;
 final class TestVigil {
   static final String KEY = "integration-test-ingest-key";
   static final String PASSWORD = "integration-test-admin-password";
+  static final String OPERATOR = "officer";
+  static final String OPERATOR_PASSWORD = "integration-test-officer-password";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TestVigil() {}
@@ -42,6 +45,29 @@ final class TestVigil {
   /** The administrator's client. */
   static StaffClient admin(Vigil vigil) {
     return new StaffClient(vigil.url(), "admin", PASSWORD);
+  }
+
+  /**
+   * An operator's client, the role that reads violations as routine work (an administrator needs
+   * break-glass); the account is created on first use.
+   */
+  static StaffClient operator(Vigil vigil) {
+    return operator(vigil.url(), PASSWORD);
+  }
+
+  /** The same, for a Vigil at {@code url} whose administrator has {@code adminPassword}. */
+  static StaffClient operator(URI url, String adminPassword) {
+    StaffClient.Response r =
+        new StaffClient(url, "admin", adminPassword)
+            .post(
+                "/api/v1/admin/users",
+                "{\"username\":\""
+                    + OPERATOR
+                    + "\",\"password\":\""
+                    + OPERATOR_PASSWORD
+                    + "\",\"role\":\"OPERATOR\"}");
+    assertThat(r.status() == 201 || r.body().contains("is taken")).as(r.body()).isTrue();
+    return new StaffClient(url, OPERATOR, OPERATOR_PASSWORD);
   }
 
   /** Posts {@code detections} as one batch, expects 200 and answers the body. */

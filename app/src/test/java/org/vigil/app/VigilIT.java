@@ -38,6 +38,7 @@ class VigilIT {
   @TempDir static Path dir;
   static Vigil vigil;
   static StaffClient admin;
+  static StaffClient officer;
   static final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -57,6 +58,7 @@ class VigilIT {
                     EmbeddedPipeline.Settings.defaults().withAllowedLateness(Duration.ofHours(2)))
                 .withClock(Clock.systemUTC()));
     admin = new StaffClient(vigil.url(), "admin", ADMIN_PASSWORD);
+    officer = TestVigil.operator(vigil.url(), ADMIN_PASSWORD);
   }
 
   @AfterAll
@@ -98,7 +100,7 @@ class VigilIT {
     assertThat(result.get("accepted").asInt()).isEqualTo(4);
     assertThat(result.get("violations").asInt()).isEqualTo(2);
 
-    List<JsonNode> speed = admin.allViolations("cameraId=B-003&from=" + T0);
+    List<JsonNode> speed = officer.allViolations("cameraId=B-003&from=" + T0);
     assertThat(speed).extracting(v -> v.get("plate").get("text").asText()).contains("111AAA01");
     JsonNode fine =
         speed.stream()
@@ -113,7 +115,7 @@ class VigilIT {
         .as("30 km/h over: 10 MCI of 2026")
         .isEqualByComparingTo("43250");
     assertThat(fine.get("discountedAmount").decimalValue()).isEqualByComparingTo("21625");
-    JsonNode section = admin.allViolations("type=SECTION_SPEED&sectionId=S-1").getFirst();
+    JsonNode section = officer.allViolations("type=SECTION_SPEED&sectionId=S-1").getFirst();
     assertThat(section.get("eventIds")).hasSize(2);
     assertThat(section.get("observedAt").asText()).isEqualTo(T0.plusSeconds(32).toString());
     assertThat(section.get("limitKmh").asInt()).isEqualTo(90);
@@ -131,7 +133,7 @@ class VigilIT {
     JsonNode again = postOk(batch);
     assertThat(again.get("accepted").asInt()).isZero();
     assertThat(again.get("duplicates").asInt()).isEqualTo(2);
-    assertThat(admin.allViolations("from=" + T0.plusSeconds(60) + "&to=" + T0.plusSeconds(62)))
+    assertThat(officer.allViolations("from=" + T0.plusSeconds(60) + "&to=" + T0.plusSeconds(62)))
         .hasSize(1);
   }
 
@@ -225,11 +227,12 @@ class VigilIT {
 
   @Test
   void violationsApiValidatesItsParametersAndPages() throws Exception {
-    assertThat(admin.get("/api/v1/violations?limit=5000").body())
+    assertThat(officer.get("/api/v1/violations?limit=5000").body())
         .contains("limit must be between 1 and 1000, was 5000");
-    assertThat(admin.get("/api/v1/violations?from=yesterday").body()).contains("from 'yesterday'");
-    assertThat(admin.get("/api/v1/violations?type=PARKING").status()).isEqualTo(400);
-    assertThat(admin.get("/api/v1/violations?cursor=nonsense").status()).isEqualTo(400);
+    assertThat(officer.get("/api/v1/violations?from=yesterday").body())
+        .contains("from 'yesterday'");
+    assertThat(officer.get("/api/v1/violations?type=PARKING").status()).isEqualTo(400);
+    assertThat(officer.get("/api/v1/violations?cursor=nonsense").status()).isEqualTo(400);
 
     List<Detection> many = new java.util.ArrayList<>();
     for (int i = 0; i < 25; i++) {
@@ -238,10 +241,10 @@ class VigilIT {
     }
     postOk(many);
     String window = "from=" + T0.plusSeconds(1000) + "&to=" + T0.plusSeconds(1100);
-    JsonNode first = admin.get("/api/v1/violations?limit=10&" + window).json();
+    JsonNode first = officer.get("/api/v1/violations?limit=10&" + window).json();
     assertThat(first.get("items")).hasSize(10);
     assertThat(first.get("nextCursor").isNull()).isFalse();
-    assertThat(admin.allViolations(window)).hasSize(25);
+    assertThat(officer.allViolations(window)).hasSize(25);
   }
 
   @Test
@@ -252,7 +255,7 @@ class VigilIT {
     assertThat(admin.put("/api/v1/admin/cameras/Z-1", camera).status()).isEqualTo(201);
     JsonNode r = postOk(List.of(at("Z-1", 2000).eventId("IT8:1").speed(40).lane(2).build()));
     assertThat(r.get("violations").asInt()).isEqualTo(1);
-    JsonNode v = admin.allViolations("cameraId=Z-1").getFirst();
+    JsonNode v = officer.allViolations("cameraId=Z-1").getFirst();
     assertThat(v.get("limitKmh").asInt()).isEqualTo(30);
 
     StaffClient.Response bad =

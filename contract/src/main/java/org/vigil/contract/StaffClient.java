@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A signed-in member of staff calling Vigil's APIs: for the command line and for tests. */
 public final class StaffClient {
@@ -19,13 +21,31 @@ public final class StaffClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI base;
   private final String authorization;
+  private final Map<String, String> headers;
 
   public StaffClient(URI base, String username, String password) {
-    this.base = base;
-    this.authorization =
+    this(
+        base,
         "Basic "
             + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)),
+        Map.of());
+  }
+
+  private StaffClient(URI base, String authorization, Map<String, String> headers) {
+    this.base = base;
+    this.authorization = authorization;
+    this.headers = headers;
+  }
+
+  /**
+   * This client, sending {@code name: value} with every request too; e.g. {@code
+   * X-Vigil-Break-Glass} with the reason an administrator opens personal data for.
+   */
+  public StaffClient withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new StaffClient(base, authorization, Map.copyOf(more));
   }
 
   /** A response: status and body. */
@@ -83,6 +103,7 @@ public final class StaffClient {
   }
 
   private Response send(HttpRequest.Builder request) {
+    headers.forEach(request::header);
     try {
       HttpResponse<String> r =
           http.send(

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vigil.http.auth.BasicAuth;
+import org.vigil.http.auth.Guard;
+import org.vigil.http.auth.SessionRoutes;
 import org.vigil.site.InvalidSitesException;
 
 /**
@@ -37,17 +38,23 @@ public final class VigilRoutes {
     routes.addAll(services.audit().routes());
     routes.addAll(services.metrics().routes());
     routes.addAll(services.transparency().routes());
+    routes.addAll(new SessionRoutes(services.accounts()).routes());
     return routes;
   }
 
-  /** Registers every route and the error mapping on {@code routing}. */
+  /**
+   * Registers every route and the error mapping on {@code routing}. Every route with roles is
+   * wrapped by the one {@link Guard}: who is calling (Basic or session), CSRF, roles, break-glass.
+   */
   public static void register(HttpRouting.Builder routing, HttpServices services) {
-    BasicAuth auth = new BasicAuth(services.accounts());
+    Guard guard = new Guard(services.accounts());
     for (Route r : all(services)) {
       routing.route(
           r.method(),
           r.path(),
-          r.roles().isEmpty() ? r.handler() : auth.require(r.roles(), r.handler()));
+          r.roles().isEmpty()
+              ? r.handler()
+              : guard.require(r.roles(), r.personalData(), r.handler()));
     }
     routing.error(
         BadRequestException.class, (req, res, e) -> Json.error(res, e.status(), e.getMessage()));

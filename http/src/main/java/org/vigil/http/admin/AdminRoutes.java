@@ -30,7 +30,8 @@ import org.vigil.site.Sites;
 
 /**
  * The administrator's routes: sites, variable limits, camera keys and users. Every change is
- * recorded on the audit trail as a CONFIG_CHANGE before the response is sent.
+ * recorded on the audit trail as a CONFIG_CHANGE before the response is sent. A user's new password
+ * or role, or the user's removal, ends all of the user's sessions.
  */
 public final class AdminRoutes {
   private static final int MAX_BODY = 4 << 20;
@@ -64,6 +65,8 @@ public final class AdminRoutes {
         new Route(Method.POST, "/api/v1/admin/cameras/{id}/keys", admin, this::issueKey),
         new Route(Method.DELETE, "/api/v1/admin/cameras/{id}/keys", admin, this::revokeKeys),
         new Route(Method.POST, "/api/v1/admin/users", admin, this::addUser),
+        new Route(Method.PUT, "/api/v1/admin/users/{username}", admin, this::changeUser),
+        new Route(Method.DELETE, "/api/v1/admin/users/{username}", admin, this::removeUser),
         new Route(Method.PUT, "/api/v1/admin/cameras/{id}/variable-limit", signs, this::cameraSign),
         new Route(
             Method.PUT, "/api/v1/admin/sections/{id}/variable-limit", signs, this::sectionSign));
@@ -177,6 +180,51 @@ public final class AdminRoutes {
     accounts.add(username, body.path("password").asText(null), role);
     changed(req, "user.add", audit.pseudonym(username), "role " + role.name());
     Json.send(res, Status.CREATED_201, Map.of("username", username, "role", role.name()));
+  }
+
+  /**
+   * {@code {"password":"...","role":"SUPERVISOR"}}, either or both: the user's new password or
+   * role. Either change ends all of the user's sessions.
+   */
+  private void changeUser(ServerRequest req, ServerResponse res) throws Exception {
+    String username = req.path().pathParameters().get("username");
+    JsonNode body = readObject(Bodies.read(req, MAX_BODY));
+    if (!body.hasNonNull("password") && !body.hasNonNull("role")) {
+      throw new BadRequestException("body must hold a new \"password\", a new \"role\" or both");
+    }
+    Role role = body.hasNonNull("role") ? Role.parse(body.get("role").asText()) : null;
+    String password = body.hasNonNull("password") ? body.get("password").asText() : null;
+    if (password != null) {
+      Accounts.requireUsablePassword(password); // before any change, so none is half made
+    }
+    boolean found =
+        (role == null || accounts.changeRole(username, role))
+            && (password == null || accounts.changePassword(username, password));
+    if (!found) {
+      throw new BadRequestException(Status.NOT_FOUND_404, "no user '" + username + "'");
+    }
+    String what =
+        (password == null ? "" : "password") + (password != null && role != null ? ", " : "");
+    changed(
+        req,
+        "user.change",
+        audit.pseudonym(username),
+        what + (role == null ? "" : "role " + role.name()) + "; sessions ended");
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("username", username);
+    answer.put("passwordChanged", password != null);
+    answer.put("role", role == null ? null : role.name());
+    answer.put("sessionsEnded", true);
+    Json.send(res, Status.OK_200, answer);
+  }
+
+  private void removeUser(ServerRequest req, ServerResponse res) throws Exception {
+    String username = req.path().pathParameters().get("username");
+    if (!accounts.remove(username)) {
+      throw new BadRequestException(Status.NOT_FOUND_404, "no user '" + username + "'");
+    }
+    changed(req, "user.remove", audit.pseudonym(username), "sessions ended");
+    res.status(Status.NO_CONTENT_204).send();
   }
 
   private void changed(ServerRequest req, String action, String subject, String purpose) {

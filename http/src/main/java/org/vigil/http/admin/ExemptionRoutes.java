@@ -21,7 +21,7 @@ import org.vigil.http.Bodies;
 import org.vigil.http.Json;
 import org.vigil.http.Route;
 import org.vigil.http.audit.AuditRecorder;
-import org.vigil.http.auth.BasicAuth;
+import org.vigil.http.auth.Guard;
 import org.vigil.http.auth.Role;
 import org.vigil.plate.Plate;
 import org.vigil.postgres.PostgresExemptions;
@@ -83,7 +83,7 @@ public final class ExemptionRoutes {
             body.path("label").asText(null),
             instant(body, "validFrom"),
             instant(body, "validUntil"));
-    exemptions.add(e, BasicAuth.user(req).username());
+    exemptions.add(e, Guard.user(req).username());
     audit.record(req, AuditKind.CONFIG_CHANGE, "exemption.add", "exemption:" + e.id(), "");
     Json.send(res, Status.CREATED_201, json(e));
   }

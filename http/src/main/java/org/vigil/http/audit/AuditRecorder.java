@@ -4,6 +4,7 @@ import io.helidon.webserver.http.ServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,13 +13,18 @@ import org.vigil.audit.AuditKind;
 import org.vigil.audit.AuditTrail;
 import org.vigil.audit.Hash;
 import org.vigil.http.auth.Accounts;
-import org.vigil.http.auth.BasicAuth;
+import org.vigil.http.auth.BreakGlass;
+import org.vigil.http.auth.Guard;
 
 /**
  * Records what a signed-in user did on the audit trail, under a pseudonym of the account: {@code
  * account:} followed by the first 20 hex digits of HMAC-SHA256(installation key, user name). The
  * same account always gets the same pseudonym, and nobody without the key can tell whose it is.
  * Handlers record before they send a response, so a view that cannot be logged is not shown.
+ *
+ * <p>When the request is break-glass access (see {@link Guard}), every record is preceded by a
+ * {@code BREAK_GLASS} entry with the same action and subject and the stated reason as its purpose,
+ * so auditors find each such access, and what it reached, by its kind.
  */
 public final class AuditRecorder {
   private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._-]{1,80}");
@@ -60,12 +66,21 @@ public final class AuditRecorder {
     return type + ":sha256-" + HexFormat.of().formatHex(digest, 0, 8);
   }
 
-  /** Records that the request's user did {@code action} to {@code subject}. */
+  /**
+   * Records that the request's user did {@code action} to {@code subject}, after a BREAK_GLASS
+   * entry when the request is break-glass access.
+   */
   public void record(
       ServerRequest req, AuditKind kind, String action, String subject, String purpose) {
-    Accounts.SignedIn user = BasicAuth.user(req);
-    trail.record(
-        new AuditEvent(
-            kind, pseudonym(user.username()), user.role().name(), action, subject, purpose));
+    Accounts.SignedIn user = Guard.user(req);
+    String actor = pseudonym(user.username());
+    String role = user.role().name();
+    Optional<BreakGlass> breakGlass = Guard.breakGlass(req);
+    if (breakGlass.isPresent()) {
+      trail.record(
+          new AuditEvent(
+              AuditKind.BREAK_GLASS, actor, role, action, subject, breakGlass.get().reason()));
+    }
+    trail.record(new AuditEvent(kind, actor, role, action, subject, purpose));
   }
 }

@@ -29,7 +29,7 @@ import org.vigil.http.Json;
 import org.vigil.http.QueryParams;
 import org.vigil.http.Route;
 import org.vigil.http.audit.AuditRecorder;
-import org.vigil.http.auth.BasicAuth;
+import org.vigil.http.auth.Guard;
 import org.vigil.http.auth.Role;
 import org.vigil.plate.Plate;
 import org.vigil.postgres.PostgresViolations;
@@ -55,11 +55,12 @@ public final class ViolationRoutes {
   }
 
   public List<Route> routes() {
+    // Administrators only by break-glass: these show plates (see Role#seesPersonalDataRoutinely).
     Set<Role> staff = Set.of(Role.OPERATOR, Role.SUPERVISOR, Role.ADMINISTRATOR);
     return List.of(
-        new Route(Method.GET, "/api/v1/violations", staff, this::list),
-        new Route(Method.GET, "/api/v1/manual-reads", staff, this::manualReads),
-        new Route(Method.POST, "/api/v1/manual-reads/{id}", staff, this::read));
+        Route.personalData(Method.GET, "/api/v1/violations", staff, this::list),
+        Route.personalData(Method.GET, "/api/v1/manual-reads", staff, this::manualReads),
+        Route.personalData(Method.POST, "/api/v1/manual-reads/{id}", staff, this::read));
   }
 
   private void list(ServerRequest req, ServerResponse res) throws Exception {
@@ -92,7 +93,7 @@ public final class ViolationRoutes {
     Plate read = Plate.of(plate.path("text").asText(null), plate.path("country").asText(null));
     Violation v =
         violations
-            .resolveManualRead(uuid, read, BasicAuth.user(req).username())
+            .resolveManualRead(uuid, read, Guard.user(req).username())
             .orElseThrow(
                 () ->
                     new BadRequestException(
