@@ -69,6 +69,11 @@ class TransparencyIT {
       StaffClient.Response page = operator.get("/api/v1/violations?limit=10");
       assertThat(page.status()).as(page.body()).isEqualTo(200);
     }
+    StaffClient breakGlass =
+        admin.withHeader("X-Vigil-Break-Glass", "appeal hearing 2026-114 asks for the evidence");
+    for (int i = 0; i < 5; i++) {
+      assertThat(breakGlass.get("/api/v1/violations?limit=1").status()).isEqualTo(200);
+    }
     assertThat(admin.get("/api/v1/admin/exemptions").status()).isEqualTo(200);
     assertThat(
             admin.put("/api/v1/admin/cameras/B-003/variable-limit", "{\"limitKmh\":80}").status())
@@ -160,6 +165,7 @@ class TransparencyIT {
     assertThat(rows(dataset(report, "personal-data-accesses")))
         .containsExactly(
             "2026-11 ADMINISTRATOR exemptions.list null true",
+            "2026-11 ADMINISTRATOR violations.list 5 false",
             "2026-11 OPERATOR violations.list 6 false");
     assertThat(rows(dataset(report, "camera-uptime")))
         .containsExactly(
@@ -167,8 +173,9 @@ class TransparencyIT {
             "2026-10 B-007 1 false 279 0.0036",
             "2026-11 B-003 1 false 226 0.0044",
             "2026-11 B-007 1 false 226 0.0044");
-    assertThat(dataset(report, "break-glass").get("rows")).isEmpty();
-    assertThat(dataset(report, "break-glass").get("total").asInt()).isZero();
+    assertThat(rows(dataset(report, "break-glass")))
+        .containsExactly("2026-11 ADMINISTRATOR 5 false");
+    assertThat(dataset(report, "break-glass").get("total").asInt()).isEqualTo(5);
     assertThat(rows(dataset(report, "purges")))
         .containsExactly("2026-10 0 false", "2026-11 0 false");
     for (String later : List.of("notices", "appeals", "review-rejections")) {

@@ -58,27 +58,38 @@ public record BreakGlass(String reason) {
     reason = trimmed;
   }
 
+  /** The most words a written plate spans, as in {@code "A 123 BC 77"}. */
+  private static final int MAX_WORDS_OF_A_PLATE = 4;
+
+  private static final Pattern WORD_BREAK = Pattern.compile("[\\s,;:!?()\\[\\]{}\"']+");
+
   /**
-   * Whether some part of {@code text}, normalised as plates are (so spaces, dashes and dots inside
-   * a plate do not hide it), fits a known plate format. Cautious by design: a reason that merely
-   * resembles a plate is refused too, and the caller rewords it.
+   * Whether one word of {@code text}, or a run of up to {@value #MAX_WORDS_OF_A_PLATE} adjacent
+   * words, normalised as plates are (so spaces, dashes and dots inside a plate do not hide it), is
+   * a plate of a known format. Words are compared whole, so ordinary words and numbers next to each
+   * other ("hearing 2026-114") are not read as a plate; a reason that does name one is refused and
+   * the caller rewords it.
    */
   static boolean holdsPlate(String text) {
-    String normalised;
-    try {
-      normalised = PlateNormalizer.normalize(text.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    for (String run : normalised.split("[^A-Z0-9]+")) {
-      for (int length = 7; length <= 9; length++) {
-        for (int i = 0; i + length <= run.length(); i++) {
-          if (PlateFormats.problem(new Plate(run.substring(i, i + length), null)).isEmpty()) {
-            return true;
-          }
+    String[] words = WORD_BREAK.split(text.strip());
+    for (int start = 0; start < words.length; start++) {
+      StringBuilder run = new StringBuilder();
+      for (int end = start; end < words.length && end < start + MAX_WORDS_OF_A_PLATE; end++) {
+        run.append(words[end]);
+        if (isPlate(run.toString())) {
+          return true;
         }
       }
     }
     return false;
+  }
+
+  private static boolean isPlate(String candidate) {
+    try {
+      String normalised = PlateNormalizer.normalize(candidate.toUpperCase(Locale.ROOT));
+      return PlateFormats.problem(new Plate(normalised, null)).isEmpty();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 }

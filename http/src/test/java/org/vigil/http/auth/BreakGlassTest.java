@@ -20,6 +20,15 @@ class BreakGlassTest {
     assertThat(new BreakGlass("x".repeat(200)).reason()).hasSize(200);
   }
 
+  /** Regression: words and numbers next to each other were once joined and read as a plate. */
+  @Test
+  void wordsBesideANumberAreNotReadAsAPlate() {
+    assertThat(new BreakGlass("appeal hearing 2026-114 asks for the evidence").reason())
+        .startsWith("appeal hearing");
+    assertThat(new BreakGlass("ticket 4471 from the ombudsman, case file 88").reason())
+        .startsWith("ticket");
+  }
+
   @Test
   void tooShortTooLongOrUnprintableReasonsAreRefusedNamingTheLength() {
     assertThatThrownBy(() -> new BreakGlass("because")).hasMessageContaining("had 7");
