@@ -57,6 +57,23 @@ public record KeyId(RetentionClass retentionClass, LocalDate day, UUID hold) {
     }
   }
 
+  /**
+   * The key id whose {@link #flat()} form is {@code text}.
+   *
+   * @throws IllegalArgumentException naming {@code text} when it is not such a form
+   */
+  public static KeyId parseFlat(String text) {
+    if (text != null && text.startsWith("hold-")) {
+      return parse("hold/" + text.substring(5));
+    }
+    int dash = text == null ? -1 : text.indexOf('-');
+    if (dash < 0) {
+      throw new IllegalArgumentException(
+          "key name '" + text + "' is not <class>-<yyyy-mm-dd> or hold-<uuid>");
+    }
+    return parse(text.substring(0, dash) + "/" + text.substring(dash + 1));
+  }
+
   /** Whether this is a legal hold's key, which no purge destroys. */
   public boolean isHold() {
     return hold != null;

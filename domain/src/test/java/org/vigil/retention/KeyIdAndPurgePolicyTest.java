@@ -25,6 +25,10 @@ class KeyIdAndPurgePolicyTest {
     assertThat(KeyId.parse("CASE/2027-11-02")).isEqualTo(day);
     assertThat(KeyId.parse("hold/" + h)).isEqualTo(KeyId.hold(h));
     assertThat(KeyId.hold(h).flat()).isEqualTo("hold-" + h);
+    assertThat(KeyId.parseFlat(day.flat())).isEqualTo(day);
+    assertThat(KeyId.parseFlat(KeyId.hold(h).flat())).isEqualTo(KeyId.hold(h));
+    KeyId evidence = KeyId.of(RetentionClass.EVIDENCE_IMAGE, LocalDate.parse("2027-01-31"));
+    assertThat(KeyId.parseFlat(evidence.flat())).isEqualTo(evidence);
     assertThatThrownBy(() -> KeyId.parse("CASE/tomorrow")).hasMessageContaining("'CASE/tomorrow'");
     assertThatThrownBy(() -> KeyId.parse("FOO/2027-01-01"))
         .hasMessageContaining("'FOO/2027-01-01'");

@@ -8,6 +8,7 @@ import org.vigil.http.cameras.CameraHealthRoutes;
 import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
+import org.vigil.http.retention.RetentionRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
 import org.vigil.http.violations.ViolationRoutes;
 
@@ -22,4 +23,5 @@ public record HttpServices(
     StatisticsRoutes statistics,
     IncidentRoutes incidents,
     AuditRoutes audit,
+    RetentionRoutes retention,
     Accounts accounts) {}

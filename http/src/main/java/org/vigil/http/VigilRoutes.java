@@ -33,6 +33,7 @@ public final class VigilRoutes {
     routes.addAll(services.statistics().routes());
     routes.addAll(services.incidents().routes());
     routes.addAll(services.audit().routes());
+    routes.addAll(services.retention().routes());
     return routes;
   }
 

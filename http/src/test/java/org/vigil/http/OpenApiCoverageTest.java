@@ -17,6 +17,7 @@ import org.vigil.http.cameras.CameraHealthRoutes;
 import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
+import org.vigil.http.retention.RetentionRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
 import org.vigil.http.violations.ViolationRoutes;
 
@@ -36,6 +37,7 @@ class OpenApiCoverageTest {
             new StatisticsRoutes(null, Clock.systemUTC()),
             new IncidentRoutes(null, null),
             new AuditRoutes(null),
+            new RetentionRoutes(null, null),
             null);
     List<String> lines;
     try (InputStream in = getClass().getResourceAsStream("/org/vigil/http/openapi.yaml")) {
