@@ -10,12 +10,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -222,8 +222,7 @@ public final class PostgresRetention {
       alive.add(new AliveKey(k.toString(), k.day(), counts.getOrDefault(k, 0L)));
     }
     alive.sort(
-        java.util.Comparator.comparing(
-                AliveKey::expiresOn, java.util.Comparator.nullsLast(LocalDate::compareTo))
+        Comparator.comparing(AliveKey::expiresOn, Comparator.nullsLast(LocalDate::compareTo))
             .thenComparing(AliveKey::kek));
     return alive;
   }
@@ -399,16 +398,5 @@ public final class PostgresRetention {
   private static Refused shredded(UUID subject) {
     return new Refused(
         Refused.Kind.NOT_FOUND, "violation:" + subject + " has no personal data to hold");
-  }
-
-  /** Whether {@code subject} still has its data key: it is neither unknown nor shredded. */
-  public Optional<String> keyOf(UUID subject) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("select kek from data_key where subject = ?")) {
-      ps.setObject(1, subject);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    }
   }
 }

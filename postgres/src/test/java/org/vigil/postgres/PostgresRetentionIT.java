@@ -2,6 +2,7 @@ package org.vigil.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.vigil.testkit.DetectionBuilder.aDetection;
 
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +107,7 @@ class PostgresRetentionIT {
     List<byte[][]> backup = backupOfPersonalData();
 
     // the day of expiry is kept; the day after it, the key is due
-    clock.set(EXPIRY.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plusSeconds(3600));
+    clock.set(EXPIRY.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600));
     PostgresRetention.Totals totalsBefore = retention.totals();
     assertThat(retention.purge(p -> {}))
         .extracting(PostgresRetention.Purged::target)
@@ -114,9 +117,7 @@ class PostgresRetentionIT {
     List<PostgresRetention.Purged> purged = retention.purge(audited::add);
     assertThat(purged)
         .extracting(PostgresRetention.Purged::target, PostgresRetention.Purged::purpose)
-        .contains(
-            org.assertj.core.groups.Tuple.tuple(
-                "key:CASE-" + EXPIRY, "records=4 class=CASE day=" + EXPIRY));
+        .contains(tuple("key:CASE-" + EXPIRY, "records=4 class=CASE day=" + EXPIRY));
     assertThat(audited).isEqualTo(purged);
     assertThat(vault.list()).doesNotContain(KeyId.of(RetentionClass.CASE, EXPIRY));
 
@@ -183,7 +184,7 @@ class PostgresRetentionIT {
                     + " values (?, 'SPEED', 'B-003', 'OLD777', 'DE', ?, 99, 50, 3,"
                     + " array['e-1'], '[]', false, false, 'old')")) {
       ps.setObject(1, id);
-      ps.setTimestamp(2, java.sql.Timestamp.from(at));
+      ps.setTimestamp(2, Timestamp.from(at));
       ps.executeUpdate();
     }
     assertThat(violations.sealClearRows()).isEqualTo(1);
