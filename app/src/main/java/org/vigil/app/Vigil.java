@@ -29,6 +29,7 @@ import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.ingest.IngestKeys;
 import org.vigil.http.live.LiveRoutes;
 import org.vigil.http.metrics.MetricsRoutes;
+import org.vigil.http.retention.RetentionRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
 import org.vigil.http.transparency.TransparencyRoutes;
 import org.vigil.http.violations.ViolationRoutes;
@@ -39,12 +40,14 @@ import org.vigil.postgres.PostgresAuditLog;
 import org.vigil.postgres.PostgresCameraKeys;
 import org.vigil.postgres.PostgresExemptions;
 import org.vigil.postgres.PostgresIncidents;
+import org.vigil.postgres.PostgresRetention;
 import org.vigil.postgres.PostgresSites;
 import org.vigil.postgres.PostgresTraffic;
 import org.vigil.postgres.PostgresTransparency;
 import org.vigil.postgres.PostgresUsers;
 import org.vigil.postgres.PostgresViolations;
 import org.vigil.postgres.TrafficFlusher;
+import org.vigil.retention.Envelopes;
 import org.vigil.site.InvalidSitesException;
 import org.vigil.site.Sites;
 import org.vigil.tariff.Fines;
@@ -92,8 +95,14 @@ public final class Vigil implements AutoCloseable {
     try {
       Database database = Database.open(config.database());
       opened.add(database);
-      PostgresViolations violations = new PostgresViolations(database.dataSource());
+      SecureRandom random = new SecureRandom();
+      VigilConfig.Retention retention = config.retention();
+      Envelopes envelopes =
+          new Envelopes(new FileKeyVault(retention.keyDir(config.dataDir()), random), random);
+      PostgresViolations violations =
+          new PostgresViolations(database.dataSource(), envelopes, retention.policy());
       opened.add(violations);
+      violations.sealClearRows();
       SiteRegistry sites = new SiteRegistry(new PostgresSites(database.dataSource()));
       if (fromFile != null) {
         sites.replace(fromFile);
@@ -119,7 +128,6 @@ public final class Vigil implements AutoCloseable {
       PostgresIncidents incidents = new PostgresIncidents(database.dataSource());
       IncidentHub incidentHub = new IncidentHub();
       opened.add(new IncidentMonitor(incidentDetector, incidents, incidentHub, INCIDENT_PERIOD));
-      SecureRandom random = new SecureRandom();
       IngestKeys keys =
           new IngestKeys(new PostgresCameraKeys(database.dataSource()), config.ingestKey(), random);
       Path auditDir = config.dataDir().resolve("audit");
@@ -138,6 +146,10 @@ public final class Vigil implements AutoCloseable {
               config.clock(),
               audit::pseudonym);
       Optional<String> generated = accounts.ensureFirstAdministrator(config.adminPassword());
+      PostgresRetention purges =
+          new PostgresRetention(
+              database.dataSource(), envelopes, retention.policy(), config.clock());
+      opened.add(new RetentionJob(purges, auditLog, retention.purgeInterval()));
       HttpServices services =
           new HttpServices(
               new IngestHandler(pipeline, keys),
@@ -154,8 +166,9 @@ public final class Vigil implements AutoCloseable {
                   new PostgresTransparency(database.dataSource(), config.clock()),
                   CaseFigures.notRecordedYet(),
                   auditLog,
-                  Policy.standard(),
+                  Policy.of(retention.policy()),
                   config.clock()),
+              new RetentionRoutes(purges, audit),
               accounts);
       VigilServer server = VigilServer.start(config.port(), services);
       opened.add(server);

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.vigil.pipeline.EmbeddedPipeline;
 import org.vigil.postgres.DatabaseSettings;
+import org.vigil.retention.RetentionPolicy;
 
 /**
  * Everything a Vigil process is started with.
@@ -22,6 +23,7 @@ import org.vigil.postgres.DatabaseSettings;
  *     to generate one on first start
  * @param pipeline tuning of the embedded runtime
  * @param clock the clock (a test clock in tests)
+ * @param retention the retention policy, how often it is enforced, and where its keys live
  */
 public record VigilConfig(
     Path dataDir,
@@ -31,7 +33,8 @@ public record VigilConfig(
     String ingestKey,
     String adminPassword,
     EmbeddedPipeline.Settings pipeline,
-    Clock clock) {
+    Clock clock,
+    Retention retention) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -52,7 +55,8 @@ public record VigilConfig(
         blankToNull(env.get("VIGIL_INGEST_KEY")),
         blankToNull(env.get("VIGIL_ADMIN_PASSWORD")),
         pipeline(env.get("VIGIL_ALLOWED_LATENESS")),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        Retention.fromEnvironment(env));
   }
 
   private static EmbeddedPipeline.Settings pipeline(String lateness) {
@@ -84,37 +88,89 @@ public record VigilConfig(
 
   public VigilConfig withPort(int port) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock);
+        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
   }
 
   public VigilConfig withSitesFile(Path sitesFile) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock);
+        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
   }
 
   public VigilConfig withIngestKey(String ingestKey) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock);
+        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
   }
 
   public VigilConfig withAdminPassword(String adminPassword) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock);
+        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
   }
 
   public VigilConfig withDataDir(Path dataDir) {
     DatabaseSettings db = database.isEmbedded() ? DatabaseSettings.embedded(dataDir) : database;
-    return new VigilConfig(dataDir, db, port, sitesFile, ingestKey, adminPassword, pipeline, clock);
+    return new VigilConfig(
+        dataDir, db, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
   }
 
   public VigilConfig withPipeline(EmbeddedPipeline.Settings pipeline) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock);
+        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+  }
+
+  public VigilConfig withRetention(Retention retention) {
+    return new VigilConfig(
+        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+  }
+
+  /**
+   * Retention settings.
+   *
+   * @param policy the period of each data class ({@code VIGIL_RETENTION_*}, see {@link
+   *     RetentionPolicy#fromEnvironment})
+   * @param purgeInterval how often the purge runs ({@code VIGIL_PURGE_INTERVAL}, default PT1H)
+   * @param keyDir where the key-encryption keys live ({@code VIGIL_KEY_DIR}), or null for {@code
+   *     dataDir/keys}
+   */
+  public record Retention(RetentionPolicy policy, Duration purgeInterval, Path keyDir) {
+    public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofHours(1);
+
+    public Retention {
+      if (purgeInterval.compareTo(Duration.ofSeconds(1)) < 0
+          || purgeInterval.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException(
+            "VIGIL_PURGE_INTERVAL must be between PT1S and P1D, was " + purgeInterval);
+      }
+    }
+
+    static Retention fromEnvironment(Map<String, String> env) {
+      String interval = blankToNull(env.get("VIGIL_PURGE_INTERVAL"));
+      Duration d = DEFAULT_PURGE_INTERVAL;
+      if (interval != null) {
+        try {
+          d = Duration.parse(interval.trim());
+        } catch (DateTimeParseException e) {
+          throw new IllegalArgumentException(
+              "VIGIL_PURGE_INTERVAL must be an ISO-8601 duration such as PT1H, was '"
+                  + interval
+                  + "'");
+        }
+      }
+      String keys = blankToNull(env.get("VIGIL_KEY_DIR"));
+      return new Retention(
+          RetentionPolicy.fromEnvironment(env),
+          d,
+          keys == null ? null : Path.of(keys).toAbsolutePath());
+    }
+
+    /** The key directory for {@code dataDir}. */
+    public Path keyDir(Path dataDir) {
+      return keyDir == null ? dataDir.resolve("keys") : keyDir;
+    }
   }
 
   public VigilConfig withClock(Clock clock) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock);
+        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
   }
 
   private static int port(String value) {

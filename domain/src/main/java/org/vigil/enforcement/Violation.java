@@ -20,12 +20,13 @@ import org.vigil.site.SpeedLimit;
  * @param cameraId the camera, for every type but {@link ViolationType#SECTION_SPEED}; otherwise
  *     {@code null}
  * @param sectionId the section, for {@link ViolationType#SECTION_SPEED}; otherwise {@code null}
- * @param plate the vehicle's plate
+ * @param plate the vehicle's plate; {@code null} only for a stored violation whose personal data
+ *     was shredded at the end of its retention (see {@link #shredded()})
  * @param observedAt when the offence was seen; for a section, the exit time
  * @param measuredSpeedKmh the measured (spot) or average (section) speed; {@link Double#NaN} when
  *     the camera measured none
  * @param limit the limit and tolerance in force for this vehicle at {@code observedAt}
- * @param eventIds the events the decision rests on, entry before exit
+ * @param eventIds the events the decision rests on, entry before exit; empty only when shredded
  * @param passage for a section, the entry time and the distance; otherwise {@code null}
  * @param observation what the camera saw (at the exit, for a section)
  * @param detail the rule's finding in words, naming the values, e.g. {@code red for 1350 ms, grace
@@ -52,12 +53,14 @@ public record Violation(
   public Violation {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(plate, "plate");
     Objects.requireNonNull(observedAt, "observedAt");
     Objects.requireNonNull(limit, "limit");
     eventIds = List.copyOf(eventIds);
-    if (eventIds.isEmpty()) {
+    if (plate != null && eventIds.isEmpty()) {
       throw new IllegalArgumentException("eventIds must not be empty");
+    }
+    if (plate == null && !eventIds.isEmpty()) {
+      throw new IllegalArgumentException("a shredded violation keeps no event ids");
     }
     if ((cameraId == null) == (sectionId == null)) {
       throw new IllegalArgumentException("exactly one of cameraId and sectionId must be set");
@@ -65,6 +68,33 @@ public record Violation(
     Objects.requireNonNull(observation, "observation");
     Objects.requireNonNull(detail, "detail");
     holds = List.copyOf(holds);
+  }
+
+  /**
+   * Whether its personal data (plate, event ids) was shredded at the end of its retention; its
+   * facts (type, place, time, measured values, fine) remain for statistics.
+   */
+  public boolean shredded() {
+    return plate == null;
+  }
+
+  /** This violation without its personal data, as it is once shredded. */
+  public Violation withoutPersonalData() {
+    return new Violation(
+        id,
+        type,
+        cameraId,
+        sectionId,
+        null,
+        observedAt,
+        measuredSpeedKmh,
+        limit,
+        List.of(),
+        passage,
+        observation,
+        detail,
+        holds,
+        fine);
   }
 
   /** Whether it waits for a person. */

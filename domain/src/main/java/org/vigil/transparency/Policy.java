@@ -1,8 +1,11 @@
 package org.vigil.transparency;
 
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.vigil.retention.RetentionClass;
+import org.vigil.retention.RetentionPolicy;
 
 /**
  * What the report's page says in plain words: what Vigil collects, what it never collects, and how
@@ -80,5 +83,57 @@ public record Policy(List<String> collects, List<String> neverCollects, List<Ret
     List<Retention> out = new ArrayList<>();
     retention.forEach((dataClass, period) -> out.add(new Retention(dataClass, period)));
     return new Policy(COLLECTS, NEVER_COLLECTS, out);
+  }
+
+  /**
+   * The standard statement with the periods this installation enforces, in plain words: what its
+   * retention purge actually does, so the public page cannot promise more or less than that.
+   */
+  public static Policy of(RetentionPolicy policy) {
+    return new Policy(
+        COLLECTS,
+        NEVER_COLLECTS,
+        List.of(
+            DEFAULT_RETENTION.getFirst(),
+            new Retention(
+                "Violations and their evidence",
+                "The plate and other personal data are erased "
+                    + inWords(policy.period(RetentionClass.CASE))
+                    + " after the violation (after the case's closure once cases are closed),"
+                    + " unless a court or an appeal puts it under a legal hold; they are erased"
+                    + " by destroying their key, so copies and backups become unreadable too."
+                    + " What remains (type, camera, time, measured speed) has no personal data"
+                    + " and is kept for statistics."),
+            new Retention(
+                "Violations rejected at review",
+                "Personal data erased "
+                    + inWords(policy.period(RetentionClass.REJECTED))
+                    + " after the rejection."),
+            new Retention(
+                "Evidence images",
+                "Erased "
+                    + inWords(policy.period(RetentionClass.EVIDENCE_IMAGE))
+                    + " after the violation, with the case's other personal data."),
+            new Retention(
+                "Traffic counts (no personal data)",
+                "Per-minute counts are deleted after "
+                    + inWords(policy.period(RetentionClass.STATISTICS))
+                    + "; hourly and daily counts are kept as public statistics."),
+            DEFAULT_RETENTION.getLast()));
+  }
+
+  /** A period in plain words, such as "1 year" or "2 months and 3 days". */
+  static String inWords(Period p) {
+    List<String> parts = new ArrayList<>();
+    if (p.getYears() != 0) {
+      parts.add(p.getYears() + (p.getYears() == 1 ? " year" : " years"));
+    }
+    if (p.getMonths() != 0) {
+      parts.add(p.getMonths() + (p.getMonths() == 1 ? " month" : " months"));
+    }
+    if (p.getDays() != 0 || parts.isEmpty()) {
+      parts.add(p.getDays() + (p.getDays() == 1 ? " day" : " days"));
+    }
+    return String.join(" and ", parts);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.vigil.retention.RetentionPolicy;
 
 class TransparencyReportTest {
   static final Instant NOW = Instant.parse("2026-11-15T12:00:00Z");
@@ -122,5 +123,19 @@ class TransparencyReportTest {
         .containsExactly(new Retention("Violations", "1 year"));
     assertThatThrownBy(() -> new Retention("Violations", " "))
         .hasMessage("the retention of 'Violations' needs a period");
+  }
+
+  @Test
+  void thePolicyStatesTheConfiguredPeriodsInWords() {
+    Policy p =
+        Policy.of(
+            RetentionPolicy.fromEnvironment(
+                Map.of("VIGIL_RETENTION_CASE", "P2Y", "VIGIL_RETENTION_STATISTICS", "P1M")));
+    assertThat(p.retention().get(1).period()).contains("erased 2 years after the violation");
+    assertThat(p.retention().get(2).period()).contains("erased 30 days after the rejection");
+    assertThat(p.retention().get(4).period())
+        .startsWith("Per-minute counts are deleted after 1 month;");
+    assertThat(Policy.inWords(java.time.Period.of(1, 2, 3)))
+        .isEqualTo("1 year and 2 months and 3 days");
   }
 }

@@ -9,6 +9,7 @@ import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
 import org.vigil.http.metrics.MetricsRoutes;
+import org.vigil.http.retention.RetentionRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
 import org.vigil.http.transparency.TransparencyRoutes;
 import org.vigil.http.violations.ViolationRoutes;
@@ -26,4 +27,5 @@ public record HttpServices(
     AuditRoutes audit,
     MetricsRoutes metrics,
     TransparencyRoutes transparency,
+    RetentionRoutes retention,
     Accounts accounts) {}

@@ -39,6 +39,7 @@ public final class VigilRoutes {
     routes.addAll(services.metrics().routes());
     routes.addAll(services.transparency().routes());
     routes.addAll(new SessionRoutes(services.accounts()).routes());
+    routes.addAll(services.retention().routes());
     return routes;
   }
 

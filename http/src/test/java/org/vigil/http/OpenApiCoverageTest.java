@@ -18,6 +18,7 @@ import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
 import org.vigil.http.metrics.MetricsRoutes;
+import org.vigil.http.retention.RetentionRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
 import org.vigil.http.transparency.TransparencyRoutes;
 import org.vigil.http.violations.ViolationRoutes;
@@ -40,6 +41,7 @@ class OpenApiCoverageTest {
             new AuditRoutes(null),
             new MetricsRoutes(null),
             new TransparencyRoutes(null, null, null, null, Clock.systemUTC()),
+            new RetentionRoutes(null, null),
             null);
     List<String> lines;
     try (InputStream in = getClass().getResourceAsStream("/org/vigil/http/openapi.yaml")) {

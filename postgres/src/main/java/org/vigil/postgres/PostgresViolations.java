@@ -7,8 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,10 @@ import org.vigil.enforcement.Violation;
 import org.vigil.enforcement.ViolationRecorder;
 import org.vigil.enforcement.ViolationType;
 import org.vigil.plate.Plate;
+import org.vigil.retention.Envelopes;
+import org.vigil.retention.KeyId;
+import org.vigil.retention.RetentionClass;
+import org.vigil.retention.RetentionPolicy;
 import org.vigil.site.SpeedLimit;
 
 /**
@@ -43,34 +49,42 @@ import org.vigil.site.SpeedLimit;
  * conflict do nothing returning id}) and completes every waiting stage after the commit. Many
  * concurrent requests thus share one commit, and the cost of a commit is paid per batch, not per
  * violation.
+ *
+ * <p>Personal data (plate, event ids, who read a plate by hand) is never stored in clear: the
+ * writer thread seals it per violation under the violation's own data key ({@link Envelopes}),
+ * wrapped by the CASE key of the violation's expiry day, and stores the wrapped key in {@code
+ * data_key} in the same transaction. Reading opens the envelope; a violation whose key was
+ * destroyed reads as {@linkplain Violation#shredded() shredded}, with its facts and without its
+ * plate and event ids.
  */
 public final class PostgresViolations implements ViolationRecorder, AutoCloseable {
+  private static final HexFormat HEX = HexFormat.of();
   private static final Logger LOG = LoggerFactory.getLogger(PostgresViolations.class);
   private static final int MAX_ROWS_PER_COMMIT = 5_000;
 
   private static final String INSERT =
       """
-      insert into violation (id, type, camera_id, section_id, plate_text, plate_country,
+      insert into violation (id, type, camera_id, section_id, personal,
                              observed_at, measured_speed_kmh, limit_kmh, tolerance_kmh,
-                             event_ids, entry_at, distance_m, vehicle_class, lane, confidence,
+                             entry_at, distance_m, vehicle_class, lane, confidence,
                              signal_state, red_elapsed_ms, direction, detail, holds, held,
                              needs_manual_read, retained_speed_kmh, fine_outcome, fine_amount,
                              fine_currency, fine_discounted, fine_discount_days, fine_basis,
                              fine_explanation)
-      select u.id::uuid, u.type, u.camera_id, u.section_id, u.plate_text, u.plate_country,
+      select u.id::uuid, u.type, u.camera_id, u.section_id, decode(u.personal, 'hex'),
              u.observed_at::timestamptz, u.speed, u.limit_kmh, u.tolerance_kmh,
-             string_to_array(u.event_ids, chr(31)), u.entry_at::timestamptz, u.distance_m,
+             u.entry_at::timestamptz, u.distance_m,
              u.vehicle_class, u.lane, u.confidence, u.signal_state, u.red_elapsed_ms,
              u.direction, u.detail, u.holds::jsonb, u.held, u.needs_manual_read,
              u.retained, u.fine_outcome, u.fine_amount::numeric, u.fine_currency,
              u.fine_discounted::numeric, u.fine_discount_days, u.fine_basis, u.fine_explanation
-      from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                  ?::float8[], ?::int4[], ?::int4[], ?::text[], ?::text[], ?::float8[],
+      from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                  ?::float8[], ?::int4[], ?::int4[], ?::text[], ?::float8[],
                   ?::text[], ?::int4[], ?::float8[], ?::text[], ?::int8[], ?::text[], ?::text[],
                   ?::text[], ?::bool[], ?::bool[], ?::float8[], ?::text[], ?::text[], ?::text[],
                   ?::text[], ?::int4[], ?::text[], ?::text[])
-           as u(id, type, camera_id, section_id, plate_text, plate_country, observed_at, speed,
-                limit_kmh, tolerance_kmh, event_ids, entry_at, distance_m, vehicle_class, lane,
+           as u(id, type, camera_id, section_id, personal, observed_at, speed,
+                limit_kmh, tolerance_kmh, entry_at, distance_m, vehicle_class, lane,
                 confidence, signal_state, red_elapsed_ms, direction, detail, holds, held,
                 needs_manual_read, retained, fine_outcome, fine_amount, fine_currency,
                 fine_discounted, fine_discount_days, fine_basis, fine_explanation)
@@ -78,22 +92,44 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
       returning id
       """;
 
+  private static final String INSERT_KEYS =
+      """
+      insert into data_key (subject, kek, wrapped, retention_class, expires_on)
+      select u.subject::uuid, u.kek, decode(u.wrapped, 'hex'), u.retention_class,
+             u.expires_on::date
+      from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+           as u(subject, kek, wrapped, retention_class, expires_on)
+      where u.subject::uuid = any(?::uuid[])
+      """;
+
   private static final String COLUMNS =
-      "id, type, camera_id, section_id, plate_text, plate_country, observed_at,"
-          + " measured_speed_kmh, limit_kmh, tolerance_kmh, event_ids, entry_at, distance_m,"
+      "id, type, camera_id, section_id, personal, observed_at,"
+          + " measured_speed_kmh, limit_kmh, tolerance_kmh, entry_at, distance_m,"
           + " vehicle_class, lane, confidence, signal_state, red_elapsed_ms, direction, detail,"
           + " holds, retained_speed_kmh, fine_outcome, fine_amount, fine_currency,"
-          + " fine_discounted, fine_discount_days, fine_basis, fine_explanation";
+          + " fine_discounted, fine_discount_days, fine_basis, fine_explanation, kek, wrapped";
+
+  /** The violation and its wrapped data key, if it still has one. */
+  private static final String FROM = " from violation left join data_key on data_key.subject = id";
 
   private record Pending(List<Violation> violations, CompletableFuture<Set<UUID>> done) {}
 
   private final DataSource dataSource;
+  private final Envelopes envelopes;
+  private final RetentionPolicy policy;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean closed;
 
-  public PostgresViolations(DataSource dataSource) {
+  /**
+   * @param envelopes seals each violation's personal data under its own data key, wrapped by the
+   *     CASE key of its expiry day
+   * @param policy the retention policy that gives that day
+   */
+  public PostgresViolations(DataSource dataSource, Envelopes envelopes, RetentionPolicy policy) {
     this.dataSource = dataSource;
+    this.envelopes = envelopes;
+    this.policy = policy;
     this.writer = Thread.ofPlatform().name("violation-writer").daemon().start(this::writeLoop);
   }
 
@@ -113,7 +149,7 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
 
   /** Reads one page of violations, in order of observation time and id. */
   public ViolationPage find(ViolationQuery q) throws SQLException {
-    StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from violation");
+    StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(FROM);
     List<Object> args = new ArrayList<>();
     List<String> where = new ArrayList<>();
     if (q.from() != null) {
@@ -162,7 +198,7 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
       List<Violation> items = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          items.add(read(rs));
+          items.add(read(rs).violation());
         }
       }
       if (items.size() <= q.limit()) {
@@ -185,12 +221,13 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        Violation before;
+        Row before;
         try (PreparedStatement ps =
             c.prepareStatement(
                 "select "
                     + COLUMNS
-                    + " from violation where id = ? and needs_manual_read for update")) {
+                    + FROM
+                    + " where id = ? and needs_manual_read for update of violation")) {
           ps.setObject(1, id);
           try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
@@ -200,22 +237,105 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
             before = read(rs);
           }
         }
-        Violation after = before.withManualRead(read);
+        if (before.violation().shredded()) {
+          c.rollback();
+          return Optional.empty();
+        }
+        Violation after = before.violation().withManualRead(read);
+        Optional<byte[]> personal =
+            envelopes.reseal(
+                id,
+                new PersonalData(read, after.eventIds(), reader).encode(),
+                before.wrapped(),
+                before.kek());
+        if (personal.isEmpty()) {
+          c.rollback();
+          return Optional.empty();
+        }
         try (PreparedStatement ps =
             c.prepareStatement(
-                "update violation set plate_text = ?, plate_country = ?, holds = ?::jsonb,"
-                    + " held = ?, needs_manual_read = false, manual_read_by = ?,"
-                    + " manual_read_at = now() where id = ?")) {
-          ps.setString(1, read.text());
-          ps.setString(2, read.country());
-          ps.setString(3, HoldsJson.write(after.holds()));
-          ps.setBoolean(4, after.held());
-          ps.setString(5, reader);
-          ps.setObject(6, id);
+                "update violation set personal = ?, holds = ?::jsonb, held = ?,"
+                    + " needs_manual_read = false, manual_read_at = now() where id = ?")) {
+          ps.setBytes(1, personal.get());
+          ps.setString(2, HoldsJson.write(after.holds()));
+          ps.setBoolean(3, after.held());
+          ps.setObject(4, id);
           ps.executeUpdate();
         }
         c.commit();
         return Optional.of(after);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Seals the personal data of violations stored in clear before retention existed (schema versions
+   * 1 to 5), each under its own data key like a new one, and clears the clear columns.
+   *
+   * @return how many violations were sealed
+   */
+  public int sealClearRows() throws SQLException {
+    int sealed = 0;
+    while (true) {
+      int n = sealClearBatch();
+      if (n == 0) {
+        return sealed;
+      }
+      sealed += n;
+    }
+  }
+
+  private int sealClearBatch() throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        int n = 0;
+        try (PreparedStatement select =
+                c.prepareStatement(
+                    "select id, plate_text, plate_country, event_ids, manual_read_by, observed_at"
+                        + " from violation where plate_text is not null limit 1000 for update");
+            PreparedStatement update =
+                c.prepareStatement(
+                    "update violation set personal = ?, plate_text = null, plate_country = null,"
+                        + " event_ids = null, manual_read_by = null where id = ?");
+            PreparedStatement key =
+                c.prepareStatement(
+                    "insert into data_key (subject, kek, wrapped, retention_class, expires_on)"
+                        + " values (?, ?, ?, ?, ?) on conflict (subject) do nothing");
+            ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            UUID id = rs.getObject(1, UUID.class);
+            Array events = rs.getArray(4);
+            PersonalData data =
+                new PersonalData(
+                    new Plate(rs.getString(2), rs.getString(3)),
+                    events == null ? List.of() : List.of((String[]) events.getArray()),
+                    rs.getString(5));
+            Instant observedAt = rs.getTimestamp(6).toInstant();
+            LocalDate expires = policy.expiryDay(RetentionClass.CASE, observedAt);
+            Envelopes.Sealed s =
+                envelopes.seal(id, data.encode(), KeyId.of(RetentionClass.CASE, expires));
+            update.setBytes(1, s.sealed());
+            update.setObject(2, id);
+            update.addBatch();
+            key.setObject(1, id);
+            key.setString(2, s.kek().toString());
+            key.setBytes(3, s.wrappedKey());
+            key.setString(4, RetentionClass.CASE.name());
+            key.setObject(5, expires);
+            key.addBatch();
+            n++;
+          }
+          if (n > 0) {
+            key.executeBatch();
+            update.executeBatch();
+          }
+        }
+        c.commit();
+        return n;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -298,13 +418,15 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
     String[] type = new String[n];
     String[] camera = new String[n];
     String[] section = new String[n];
-    String[] plate = new String[n];
-    String[] country = new String[n];
+    String[] personal = new String[n];
+    String[] kek = new String[n];
+    String[] wrapped = new String[n];
+    String[] retentionClass = new String[n];
+    String[] expires = new String[n];
     String[] observed = new String[n];
     Double[] speed = new Double[n];
     Integer[] limit = new Integer[n];
     Integer[] tolerance = new Integer[n];
-    String[] events = new String[n];
     String[] entry = new String[n];
     Double[] distance = new Double[n];
     String[] vehicleClass = new String[n];
@@ -331,13 +453,21 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
       type[i] = v.type().name();
       camera[i] = v.cameraId();
       section[i] = v.sectionId();
-      plate[i] = v.plate().text();
-      country[i] = v.plate().country();
+      LocalDate expiry = policy.expiryDay(RetentionClass.CASE, v.observedAt());
+      Envelopes.Sealed sealed =
+          envelopes.seal(
+              v.id(),
+              new PersonalData(v.plate(), v.eventIds(), null).encode(),
+              KeyId.of(RetentionClass.CASE, expiry));
+      personal[i] = HEX.formatHex(sealed.sealed());
+      kek[i] = sealed.kek().toString();
+      wrapped[i] = HEX.formatHex(sealed.wrappedKey());
+      retentionClass[i] = RetentionClass.CASE.name();
+      expires[i] = expiry.toString();
       observed[i] = v.observedAt().toString();
       speed[i] = v.measuredSpeedKmh();
       limit[i] = v.limit().limitKmh();
       tolerance[i] = v.limit().toleranceKmh();
-      events[i] = String.join("\u001f", v.eventIds());
       entry[i] = v.passage() == null ? null : v.passage().entryAt().toString();
       distance[i] = v.passage() == null ? null : v.passage().distanceM();
       Observation o = v.observation();
@@ -374,13 +504,11 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
           type,
           camera,
           section,
-          plate,
-          country,
+          personal,
           observed,
           speed,
           limit,
           tolerance,
-          events,
           entry,
           distance,
           vehicleClass,
@@ -403,9 +531,9 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
           fineExplanation
         };
         String[] sqlTypes = {
-          "text", "text", "text", "text", "text", "text", "text", "float8", "int4", "int4", "text",
-          "text", "float8", "text", "int4", "float8", "text", "int8", "text", "text", "text",
-          "bool", "bool", "float8", "text", "text", "text", "text", "int4", "text", "text"
+          "text", "text", "text", "text", "text", "text", "float8", "int4", "int4", "text",
+          "float8", "text", "int4", "float8", "text", "int8", "text", "text", "text", "bool",
+          "bool", "float8", "text", "text", "text", "text", "int4", "text", "text"
         };
         for (int col = 0; col < columns.length; col++) {
           Array array = c.createArrayOf(sqlTypes[col], columns[col]);
@@ -414,6 +542,16 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             inserted.add(rs.getObject(1, UUID.class));
+          }
+        }
+        if (!inserted.isEmpty()) {
+          try (PreparedStatement keys = c.prepareStatement(INSERT_KEYS)) {
+            Object[][] keyColumns = {id, kek, wrapped, retentionClass, expires};
+            for (int col = 0; col < keyColumns.length; col++) {
+              keys.setArray(col + 1, c.createArrayOf("text", keyColumns[col]));
+            }
+            keys.setArray(keyColumns.length + 1, c.createArrayOf("uuid", inserted.toArray()));
+            keys.executeUpdate();
           }
         }
         c.commit();
@@ -425,14 +563,22 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
     return inserted;
   }
 
-  private static Violation read(ResultSet rs) throws SQLException {
+  /**
+   * A stored violation with its wrapped data key.
+   *
+   * @param violation without plate and event ids when shredded
+   * @param wrapped its wrapped data key, or null when shredded
+   * @param kek the key that wraps it, or null when shredded
+   */
+  private record Row(Violation violation, byte[] wrapped, KeyId kek) {}
+
+  private Row read(ResultSet rs) throws SQLException {
     Instant observedAt = rs.getTimestamp("observed_at").toInstant();
     Timestamp entryAt = rs.getTimestamp("entry_at");
     SectionPassage passage =
         entryAt == null
             ? null
             : new SectionPassage(entryAt.toInstant(), observedAt, rs.getDouble("distance_m"));
-    String[] events = (String[]) rs.getArray("event_ids").getArray();
     String signalState = rs.getString("signal_state");
     String direction = rs.getString("direction");
     String vehicleClass = rs.getString("vehicle_class");
@@ -446,21 +592,30 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
                 : new Signal(Signal.State.valueOf(signalState), rs.getLong("red_elapsed_ms")),
             direction == null ? null : Direction.valueOf(direction));
     String detail = rs.getString("detail");
-    return new Violation(
-        rs.getObject("id", UUID.class),
-        ViolationType.valueOf(rs.getString("type")),
-        rs.getString("camera_id"),
-        rs.getString("section_id"),
-        new Plate(rs.getString("plate_text"), rs.getString("plate_country")),
-        observedAt,
-        rs.getDouble("measured_speed_kmh"),
-        new SpeedLimit(rs.getInt("limit_kmh"), rs.getInt("tolerance_kmh")),
-        List.of(events),
-        passage,
-        observation,
-        detail == null ? "" : detail,
-        HoldsJson.read(rs.getString("holds")),
-        fine(rs));
+    UUID id = rs.getObject("id", UUID.class);
+    String kekName = rs.getString("kek");
+    KeyId kek = kekName == null ? null : KeyId.parse(kekName);
+    byte[] wrapped = rs.getBytes("wrapped");
+    Optional<byte[]> opened =
+        kek == null ? Optional.empty() : envelopes.open(id, rs.getBytes("personal"), wrapped, kek);
+    PersonalData personal = opened.map(PersonalData::decode).orElse(null);
+    Violation v =
+        new Violation(
+            id,
+            ViolationType.valueOf(rs.getString("type")),
+            rs.getString("camera_id"),
+            rs.getString("section_id"),
+            personal == null ? null : personal.plate(),
+            observedAt,
+            rs.getDouble("measured_speed_kmh"),
+            new SpeedLimit(rs.getInt("limit_kmh"), rs.getInt("tolerance_kmh")),
+            personal == null ? List.of() : personal.eventIds(),
+            passage,
+            observation,
+            detail == null ? "" : detail,
+            HoldsJson.read(rs.getString("holds")),
+            fine(rs));
+    return personal == null ? new Row(v, null, null) : new Row(v, wrapped, kek);
   }
 
   private static Fine fine(ResultSet rs) throws SQLException {

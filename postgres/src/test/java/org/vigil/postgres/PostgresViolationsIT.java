@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.vigil.testkit.DetectionBuilder.aDetection;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +20,12 @@ import org.vigil.enforcement.Hold;
 import org.vigil.enforcement.Violation;
 import org.vigil.enforcement.ViolationType;
 import org.vigil.plate.Plate;
+import org.vigil.retention.Envelopes;
+import org.vigil.retention.RetentionPolicy;
 import org.vigil.site.Sites;
 import org.vigil.testkit.CameraBuilder;
 import org.vigil.testkit.Enforcement;
+import org.vigil.testkit.InMemoryKeyVault;
 import org.vigil.testkit.SitesBuilder;
 
 /** Against a real, embedded PostgreSQL. */
@@ -33,7 +37,11 @@ class PostgresViolationsIT {
   @BeforeAll
   static void open() {
     database = Database.open(DatabaseSettings.embedded(dataDir));
-    violations = new PostgresViolations(database.dataSource());
+    violations =
+        new PostgresViolations(
+            database.dataSource(),
+            new Envelopes(new InMemoryKeyVault(), new SecureRandom()),
+            RetentionPolicy.defaults());
   }
 
   @AfterAll
@@ -165,6 +173,14 @@ class PostgresViolationsIT {
             .resolveManualRead(unreadable.id(), Plate.of("555 KKK 02", "KZ"), "operator1")
             .orElseThrow();
     assertThat(read.plate().text()).isEqualTo("555KKK02");
+    assertThat(
+            violations
+                .find(
+                    new ViolationQuery(
+                        t0, t0.plusSeconds(60), null, "J-1", null, null, null, 100, null))
+                .items())
+        .as("the read plate is sealed and read back")
+        .contains(read);
     assertThat(read.holds())
         .extracting(h -> h.kind())
         .containsExactly(Hold.Kind.CALIBRATION_EXPIRED);

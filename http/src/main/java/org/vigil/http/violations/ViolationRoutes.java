@@ -141,17 +141,25 @@ public final class ViolationRoutes {
     Json.send(res, Status.OK_200, body);
   }
 
-  /** The JSON form of a violation, as the API documents it. */
+  /**
+   * The JSON form of a violation, as the API documents it. A violation shredded at the end of its
+   * retention has {@code "shredded": true}, {@code "plate": null} and no event ids; its facts stay.
+   */
   public static Map<String, Object> json(Violation v) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", v.id().toString());
     m.put("type", v.type().name());
     m.put("cameraId", v.cameraId());
     m.put("sectionId", v.sectionId());
-    Map<String, Object> plate = new LinkedHashMap<>();
-    plate.put("text", v.plate().text());
-    plate.put("country", v.plate().country());
-    m.put("plate", plate);
+    if (v.shredded()) {
+      m.put("plate", null);
+    } else {
+      Map<String, Object> plate = new LinkedHashMap<>();
+      plate.put("text", v.plate().text());
+      plate.put("country", v.plate().country());
+      m.put("plate", plate);
+    }
+    m.put("shredded", v.shredded());
     m.put("observedAt", v.observedAt().toString());
     m.put("measuredSpeedKmh", Double.isNaN(v.measuredSpeedKmh()) ? null : v.measuredSpeedKmh());
     m.put("limitKmh", v.limit().limitKmh());
