@@ -18,7 +18,7 @@ import org.vigil.http.Bodies;
 import org.vigil.http.Json;
 import org.vigil.http.Route;
 import org.vigil.http.audit.AuditRecorder;
-import org.vigil.http.auth.BasicAuth;
+import org.vigil.http.auth.Guard;
 import org.vigil.http.auth.Role;
 import org.vigil.postgres.PostgresRetention;
 import org.vigil.retention.KeyId;
@@ -124,7 +124,7 @@ public final class RetentionRoutes {
     }
     PostgresRetention.LegalHold hold;
     try {
-      hold = retention.placeHold(subject, reason, BasicAuth.user(req).username());
+      hold = retention.placeHold(subject, reason, Guard.user(req).username());
     } catch (PostgresRetention.Refused e) {
       throw refused(e);
     }
@@ -143,7 +143,7 @@ public final class RetentionRoutes {
     }
     KeyId back;
     try {
-      back = retention.releaseHold(uuid, BasicAuth.user(req).username());
+      back = retention.releaseHold(uuid, Guard.user(req).username());
     } catch (PostgresRetention.Refused e) {
       throw refused(e);
     }
