@@ -41,6 +41,7 @@ class RetentionIT {
             .withClock(clock);
     try (Vigil vigil = Vigil.start(config)) {
       StaffClient admin = TestVigil.admin(vigil);
+      StaffClient operator = TestVigil.operator(vigil);
       List<String> plates = List.of("RET1AA", "RET2BB", "RET3CC");
       for (int i = 0; i < plates.size(); i++) {
         TestVigil.post(
@@ -54,7 +55,7 @@ class RetentionIT {
                     .speed(120)
                     .build()));
       }
-      List<JsonNode> before = admin.allViolations("");
+      List<JsonNode> before = operator.allViolations("");
       assertThat(before)
           .extracting(v -> v.path("plate").path("text").asText())
           .containsExactlyInAnyOrderElementsOf(plates);
@@ -98,7 +99,7 @@ class RetentionIT {
       assertThat(purge.body()).contains("records=2 class=CASE day=2027-11-02");
       assertThat(keys.resolve(KEY_FILE)).doesNotExist();
 
-      List<JsonNode> after = admin.allViolations("");
+      List<JsonNode> after = operator.allViolations("");
       assertThat(after).hasSize(3);
       List<JsonNode> shredded = new ArrayList<>();
       for (JsonNode v : after) {
@@ -130,13 +131,13 @@ class RetentionIT {
 
       assertThat(admin.delete("/api/v1/admin/legal-holds/" + holdId).status()).isEqualTo(204);
       assertThat(admin.delete("/api/v1/admin/legal-holds/" + holdId).status()).isEqualTo(404);
-      assertThat(admin.allViolations(""))
+      assertThat(operator.allViolations(""))
           .filteredOn(v -> !v.path("shredded").asBoolean())
           .hasSize(1);
       clock.advance(Duration.ofDays(1));
       assertThat(admin.post("/api/v1/admin/retention/purge", "").body())
           .contains("records=1 class=CASE day=2027-11-03");
-      assertThat(admin.allViolations("")).allMatch(v -> v.path("shredded").asBoolean());
+      assertThat(operator.allViolations("")).allMatch(v -> v.path("shredded").asBoolean());
       JsonNode totals = admin.get("/api/v1/admin/retention").json().path("totals");
       assertThat(totals.path("keysDestroyed").asLong()).isEqualTo(2);
       assertThat(totals.path("recordsShredded").asLong()).isEqualTo(3);
