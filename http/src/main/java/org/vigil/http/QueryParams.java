@@ -3,6 +3,8 @@ package org.vigil.http;
 import io.helidon.common.uri.UriQuery;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads optional query parameters, the one way every route group does. Each method answers {@code
@@ -62,5 +64,28 @@ public final class QueryParams {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " '" + v + "' is not a whole number", e);
     }
+  }
+
+  /**
+   * Whether the answer is asked for as CSV: {@code format=csv} (or {@code json}), else an {@code
+   * Accept} header naming {@code text/csv}.
+   *
+   * @throws BadRequestException naming a {@code format} that is neither
+   */
+  public static boolean wantsCsv(UriQuery q, List<String> accept) {
+    if (q.contains("format")) {
+      String f = q.get("format");
+      return switch (f.toLowerCase(Locale.ROOT)) {
+        case "csv" -> true;
+        case "json" -> false;
+        default -> throw new BadRequestException("format '" + f + "' must be json or csv");
+      };
+    }
+    for (String a : accept) {
+      if (a.toLowerCase(Locale.ROOT).contains("text/csv")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.vigil.http.BadRequestException;
 import org.vigil.http.Bodies;
+import org.vigil.http.Html;
 import org.vigil.http.Json;
 import org.vigil.http.Route;
 
@@ -193,9 +194,9 @@ public final class SessionRoutes {
         </form></body></html>
         """
             .formatted(
-                message.isEmpty() ? "" : "<p class=\"error\">" + WebForms.html(message) + "</p>",
-                WebForms.html(token),
-                WebForms.html(next));
+                message.isEmpty() ? "" : "<p class=\"error\">" + Html.escape(message) + "</p>",
+                Html.escape(token),
+                Html.escape(next));
     res.status(status);
     res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8");
     res.header(HeaderNames.CACHE_CONTROL, "no-store");

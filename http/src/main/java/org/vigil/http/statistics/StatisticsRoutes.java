@@ -57,7 +57,7 @@ public final class StatisticsRoutes {
 
   private void statistics(ServerRequest req, ServerResponse res) throws Exception {
     UriQuery q = req.query();
-    boolean csv = csv(q, req.headers().values(HeaderNames.ACCEPT));
+    boolean csv = QueryParams.wantsCsv(q, req.headers().values(HeaderNames.ACCEPT));
     TrafficQuery query;
     try {
       query = query(q, clock.instant());
@@ -83,23 +83,6 @@ public final class StatisticsRoutes {
       items.add(json(s));
     }
     Json.send(res, Status.OK_200, Map.of("items", items));
-  }
-
-  private static boolean csv(UriQuery q, List<String> accept) {
-    if (q.contains("format")) {
-      String f = q.get("format");
-      return switch (f.toLowerCase(Locale.ROOT)) {
-        case "csv" -> true;
-        case "json" -> false;
-        default -> throw new BadRequestException("format '" + f + "' must be json or csv");
-      };
-    }
-    for (String a : accept) {
-      if (a.toLowerCase(Locale.ROOT).contains("text/csv")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static TrafficQuery query(UriQuery q, Instant now) {

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import org.vigil.audit.Checkpoint;
+import org.vigil.http.Html;
 import org.vigil.transparency.DatasetKind;
 import org.vigil.transparency.PublicCheckpoint;
 import org.vigil.transparency.PublishedCell;
@@ -50,12 +51,12 @@ final class TransparencyPage {
         .append(" to ")
         .append(month(r.period().to()))
         .append(" (months in UTC), in numbers anyone may check. Figures as of ")
-        .append(esc(r.generatedAt().toString()))
+        .append(Html.escape(r.generatedAt().toString()))
         .append(". Nothing on this page is about any one person.</p>\n");
     h.append("<p>The same figures as open data: <a href=\"/api/v1/transparency")
-        .append(esc(query))
+        .append(Html.escape(query))
         .append("\">JSON</a> · <a href=\"/api/v1/transparency")
-        .append(esc(query.isEmpty() ? "?format=csv" : query + "&format=csv"))
+        .append(Html.escape(query.isEmpty() ? "?format=csv" : query + "&format=csv"))
         .append("\">CSV</a> · <a href=\"/\">live figures</a></p>\n");
     h.append("<form method=\"get\" action=\"/transparency\">")
         .append("<label>From month <input name=\"from\" type=\"month\" value=\"")
@@ -75,15 +76,15 @@ final class TransparencyPage {
         .append("</th></tr></thead>\n<tbody>\n");
     for (Retention x : r.policy().retention()) {
       h.append("<tr><th scope=\"row\">")
-          .append(esc(x.dataClass()))
+          .append(Html.escape(x.dataClass()))
           .append("</th><td>")
-          .append(esc(x.period()))
+          .append(Html.escape(x.period()))
           .append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n");
 
     h.append("<h2 id=\"figures\">The figures</h2>\n<p>")
-        .append(esc(SmallCountSuppression.description()))
+        .append(Html.escape(SmallCountSuppression.description()))
         .append(" Small counts are withheld because a count of one or two at one camera in one")
         .append(" month can point at a person; a zero points at nobody. A combination that is")
         .append(" not listed is zero.</p>\n");
@@ -104,11 +105,15 @@ final class TransparencyPage {
 
   private static void dataset(StringBuilder h, PublishedDataset d) {
     DatasetKind k = d.kind();
-    h.append("<h3 id=\"").append(k.id()).append("\">").append(esc(k.title())).append("</h3>\n");
-    h.append("<p>").append(esc(k.description())).append("</p>\n");
+    h.append("<h3 id=\"")
+        .append(k.id())
+        .append("\">")
+        .append(Html.escape(k.title()))
+        .append("</h3>\n");
+    h.append("<p>").append(Html.escape(k.description())).append("</p>\n");
     if (!d.recorded()) {
       h.append("<p class=\"note\">No data recorded yet: this installation does not handle ")
-          .append(esc(k.title().toLowerCase(Locale.ROOT)))
+          .append(Html.escape(k.title().toLowerCase(Locale.ROOT)))
           .append(" yet. This is not the same as zero.</p>\n");
       return;
     }
@@ -117,13 +122,13 @@ final class TransparencyPage {
       h.append("<p>None in this period (0).</p>\n");
       return;
     }
-    h.append("<table>\n<caption>").append(esc(k.title())).append(" by month");
+    h.append("<table>\n<caption>").append(Html.escape(k.title())).append(" by month");
     for (String dim : k.dimensions()) {
-      h.append(", ").append(esc(dim));
+      h.append(", ").append(Html.escape(dim));
     }
     h.append("</caption>\n<thead><tr><th scope=\"col\">Month</th>");
     for (String dim : k.dimensions()) {
-      h.append("<th scope=\"col\">").append(esc(capital(dim))).append("</th>");
+      h.append("<th scope=\"col\">").append(Html.escape(capital(dim))).append("</th>");
     }
     if (uptime) {
       h.append("<th scope=\"col\" class=\"num\">Hours with traffic</th>")
@@ -136,7 +141,7 @@ final class TransparencyPage {
     for (PublishedCell c : d.cells()) {
       h.append("<tr><th scope=\"row\">").append(month(c.month())).append("</th>");
       for (String v : c.values()) {
-        h.append("<td>").append(esc(v)).append("</td>");
+        h.append("<td>").append(Html.escape(v)).append("</td>");
       }
       h.append("<td class=\"num\">")
           .append(c.suppressed() ? "fewer than " + SmallCountSuppression.THRESHOLD : c.count())
@@ -166,23 +171,23 @@ final class TransparencyPage {
     h.append("<p>The latest signed checkpoint covers the first ")
         .append(c.size())
         .append(" entries; it was signed at ")
-        .append(esc(c.at().toString()))
+        .append(Html.escape(c.at().toString()))
         .append(" and its root hash is <code>")
-        .append(esc(c.root().base64()))
+        .append(Html.escape(c.root().base64()))
         .append("</code>. The signed note:</p>\n<pre>")
-        .append(esc(p.signed().note()))
+        .append(Html.escape(p.signed().note()))
         .append(
             "</pre>\n<p>The log's public key (Ed25519), to check the signature with:</p>\n<pre>")
-        .append(esc(p.publicKeyPem()))
+        .append(Html.escape(p.publicKeyPem()))
         .append("</pre>\n<p>As a signed-note verifier key: <code>")
-        .append(esc(p.noteVerifierKey()))
+        .append(Html.escape(p.noteVerifierKey()))
         .append("</code></p>\n");
   }
 
   private static void list(StringBuilder h, List<String> items) {
     h.append("<ul>\n");
     for (String i : items) {
-      h.append("<li>").append(esc(i)).append("</li>\n");
+      h.append("<li>").append(Html.escape(i)).append("</li>\n");
     }
     h.append("</ul>\n");
   }
@@ -197,22 +202,5 @@ final class TransparencyPage {
 
   private static String capital(String s) {
     return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
-  }
-
-  /** Escapes text for HTML content and attribute values. */
-  static String esc(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      switch (ch) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(ch);
-      }
-    }
-    return out.toString();
   }
 }

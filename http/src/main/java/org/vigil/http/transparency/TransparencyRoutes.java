@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.vigil.audit.LogKey;
 import org.vigil.http.BadRequestException;
@@ -75,7 +74,7 @@ public final class TransparencyRoutes {
   }
 
   private void data(ServerRequest req, ServerResponse res) {
-    boolean csv = csv(req.query(), req.headers().values(HeaderNames.ACCEPT));
+    boolean csv = QueryParams.wantsCsv(req.query(), req.headers().values(HeaderNames.ACCEPT));
     TransparencyReport r = report(req.query());
     cacheable(res);
     if (csv) {
@@ -138,22 +137,5 @@ public final class TransparencyRoutes {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the latest checkpoint: " + e.getMessage(), e);
     }
-  }
-
-  private static boolean csv(UriQuery q, List<String> accept) {
-    if (q.contains("format")) {
-      String f = q.get("format");
-      return switch (f.toLowerCase(Locale.ROOT)) {
-        case "csv" -> true;
-        case "json" -> false;
-        default -> throw new BadRequestException("format '" + f + "' must be json or csv");
-      };
-    }
-    for (String a : accept) {
-      if (a.toLowerCase(Locale.ROOT).contains("text/csv")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.vigil.http.Html;
 
 class WebFormsTest {
 
@@ -40,6 +41,6 @@ class WebFormsTest {
 
   @Test
   void htmlIsEscaped() {
-    assertThat(WebForms.html("\"><script>&'")).isEqualTo("&quot;&gt;&lt;script&gt;&amp;&#39;");
+    assertThat(Html.escape("\"><script>&'")).isEqualTo("&quot;&gt;&lt;script&gt;&amp;&#39;");
   }
 }
