@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Reads optional query parameters, the one way every route group does. Each method answers {@code
@@ -87,5 +88,19 @@ public final class QueryParams {
       }
     }
     return false;
+  }
+
+  /**
+   * {@code value} as a UUID, e.g. an id from a path.
+   *
+   * @param what what the id names, for the message: {@code "a violation id"}
+   * @throws BadRequestException naming the value and what it should have been
+   */
+  public static UUID uuid(String value, String what) {
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("'" + value + "' is not " + what);
+    }
   }
 }

@@ -19,6 +19,7 @@ import org.vigil.enforcement.Exemption;
 import org.vigil.http.BadRequestException;
 import org.vigil.http.Bodies;
 import org.vigil.http.Json;
+import org.vigil.http.QueryParams;
 import org.vigil.http.Route;
 import org.vigil.http.audit.AuditRecorder;
 import org.vigil.http.auth.Guard;
@@ -90,12 +91,7 @@ public final class ExemptionRoutes {
 
   private void remove(ServerRequest req, ServerResponse res) throws Exception {
     String id = req.path().pathParameters().get("id");
-    UUID uuid;
-    try {
-      uuid = UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException("'" + id + "' is not an exemption id");
-    }
+    UUID uuid = QueryParams.uuid(id, "an exemption id");
     if (!exemptions.remove(uuid)) {
       throw new BadRequestException(Status.NOT_FOUND_404, "no exemption '" + id + "'");
     }

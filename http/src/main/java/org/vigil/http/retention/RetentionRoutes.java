@@ -16,6 +16,7 @@ import org.vigil.audit.AuditKind;
 import org.vigil.http.BadRequestException;
 import org.vigil.http.Bodies;
 import org.vigil.http.Json;
+import org.vigil.http.QueryParams;
 import org.vigil.http.Route;
 import org.vigil.http.audit.AuditRecorder;
 import org.vigil.http.auth.Guard;
@@ -135,12 +136,7 @@ public final class RetentionRoutes {
 
   private void release(ServerRequest req, ServerResponse res) throws Exception {
     String id = req.path().pathParameters().get("id");
-    UUID uuid;
-    try {
-      uuid = UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException("'" + id + "' is not a legal hold id");
-    }
+    UUID uuid = QueryParams.uuid(id, "a legal hold id");
     KeyId back;
     try {
       back = retention.releaseHold(uuid, Guard.user(req).username());

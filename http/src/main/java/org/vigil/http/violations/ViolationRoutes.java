@@ -74,12 +74,7 @@ public final class ViolationRoutes {
   /** {@code {"plate":{"text":"555 KKK 02","country":"KZ"}}}: the plate as a person read it. */
   private void read(ServerRequest req, ServerResponse res) throws Exception {
     String id = req.path().pathParameters().get("id");
-    UUID uuid;
-    try {
-      uuid = UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException("'" + id + "' is not a violation id");
-    }
+    UUID uuid = QueryParams.uuid(id, "a violation id");
     JsonNode body;
     try {
       body = Json.MAPPER.readTree(Bodies.read(req, 16 << 10));
