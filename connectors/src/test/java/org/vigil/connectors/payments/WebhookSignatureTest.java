@@ -67,6 +67,9 @@ class WebhookSignatureTest {
 
     assertThat(signer.sign(raw, Instant.ofEpochSecond(1_793_604_600L)))
         .isEqualTo("t=1793604600,v1=" + expected);
+    // The same vector from the openssl line in docs/payments.md.
+    assertThat(expected)
+        .isEqualTo("a339b6e1b990955c1ae6b633487547ad005557c1d79846b7977be6d044d2b19a");
   }
 
   @Test

@@ -18,7 +18,7 @@ import org.vigil.payment.IncomingPayment;
 import org.vigil.testkit.TestClock;
 
 /** The signature holds for every genuine webhook and for no altered one. */
-class WebhookSignatureProperties {
+class WebhookSignaturePropertiesTest {
   private static final Instant NOW = Instant.parse("2026-11-02T07:30:00Z");
   private final WebhookSignature verifier =
       new WebhookSignature(WebhookSignatureTest.SECRET, new TestClock(NOW));
