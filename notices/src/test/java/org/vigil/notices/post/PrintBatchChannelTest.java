@@ -22,6 +22,7 @@ import org.vigil.notice.NoticeLetter;
 import org.vigil.notice.OutgoingNotice;
 import org.vigil.notices.letter.PdfNoticeRenderer;
 import org.vigil.notices.testing.Letters;
+import org.vigil.notices.testing.PdfText;
 
 class PrintBatchChannelTest {
   static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
@@ -138,8 +139,10 @@ class PrintBatchChannelTest {
     channel(at("2026-12-02T05:00:00Z"))
         .deliver(new OutgoingNotice("d/odd id", Channel.POST, longOne, pdf));
 
+    int pages = PdfText.pages(pdf);
+    assertThat(pages).isGreaterThan(1);
     assertThat(manifest("2026-12-02").get(1))
-        .isEqualTo("KZ-2026-000124,d/odd id,2,KZ-2026-000124.pdf");
+        .isEqualTo("KZ-2026-000124,d/odd id," + pages + ",KZ-2026-000124.pdf");
     assertThat(dir.resolve("print/deliveries").toFile().list())
         .singleElement()
         .asString()
