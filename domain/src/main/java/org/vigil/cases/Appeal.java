@@ -32,6 +32,9 @@ public record Appeal(
   public static final int MAX_TEXT = 10_000;
   public static final int MAX_ATTACHMENTS = 5;
 
+  /** The text of an appeal whose personal data was shredded at the end of its retention. */
+  public static final String SHREDDED = "(erased at the end of its retention period)";
+
   /** Where an appeal stands. */
   public enum Status {
     FILED,
