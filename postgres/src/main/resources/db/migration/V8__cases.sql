@@ -4,6 +4,12 @@
 -- violation's own data key (data_key.subject = the violation's id = the case's id), so the purge
 -- that shreds the violation erases the case's personal data too. There is no plate column here.
 
+-- Which violations still wait for a case: the partial index holds only those, so the case opener
+-- (every few seconds) reads a handful of index entries, not the whole violation table.
+alter table violation add column case_opened boolean not null default false;
+create index violation_case_pending on violation (observed_at, id)
+    where not case_opened and not held and personal is not null;
+
 create table case_file (
     id                    uuid        primary key references violation (id),
     state                 text        not null,

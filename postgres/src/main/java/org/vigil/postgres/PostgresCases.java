@@ -130,8 +130,13 @@ public final class PostgresCases implements CaseStore, Outbox, CaseFigures {
           ps.setTimestamp(19, Timestamp.from(clock.instant()));
           n = ps.executeUpdate();
         }
+        try (PreparedStatement ps =
+            con.prepareStatement("update violation set case_opened = true where id = ?")) {
+          ps.setObject(1, c.id());
+          ps.executeUpdate();
+        }
         if (n == 0) {
-          con.rollback();
+          con.commit();
           return false;
         }
         insertEvent(con, opened.event());

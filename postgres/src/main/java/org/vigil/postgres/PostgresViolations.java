@@ -242,8 +242,7 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
                 "select "
                     + COLUMNS
                     + FROM
-                    + " where not held and personal is not null and not exists"
-                    + " (select 1 from case_file where case_file.id = violation.id)"
+                    + " where not case_opened and not held and personal is not null"
                     + " order by observed_at, id limit ?")) {
       ps.setInt(1, limit);
       try (ResultSet rs = ps.executeQuery()) {
