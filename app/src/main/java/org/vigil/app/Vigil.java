@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.vigil.cases.CaseDesk;
+import org.vigil.cases.DeliveryRetryPolicy;
+import org.vigil.cases.NoticeDeadlinePolicy;
+import org.vigil.cases.SecondReviewPolicy;
 import org.vigil.contract.SitesJson;
 import org.vigil.contract.TariffJson;
 import org.vigil.http.HttpServices;
@@ -23,6 +27,8 @@ import org.vigil.http.audit.AuditRoutes;
 import org.vigil.http.auth.Accounts;
 import org.vigil.http.auth.PasswordHasher;
 import org.vigil.http.cameras.CameraHealthRoutes;
+import org.vigil.http.cases.CaseRoutes;
+import org.vigil.http.cases.PaymentRoutes;
 import org.vigil.http.incidents.IncidentHub;
 import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
@@ -38,6 +44,7 @@ import org.vigil.pipeline.SiteRegistry;
 import org.vigil.postgres.Database;
 import org.vigil.postgres.PostgresAuditLog;
 import org.vigil.postgres.PostgresCameraKeys;
+import org.vigil.postgres.PostgresCases;
 import org.vigil.postgres.PostgresExemptions;
 import org.vigil.postgres.PostgresIncidents;
 import org.vigil.postgres.PostgresRetention;
@@ -51,10 +58,10 @@ import org.vigil.retention.Envelopes;
 import org.vigil.site.InvalidSitesException;
 import org.vigil.site.Sites;
 import org.vigil.tariff.Fines;
+import org.vigil.tariff.TariffBook;
 import org.vigil.traffic.PassageSink;
 import org.vigil.traffic.TrafficAggregator;
 import org.vigil.traffic.incident.IncidentDetector;
-import org.vigil.transparency.CaseFigures;
 import org.vigil.transparency.Policy;
 
 /**
@@ -70,13 +77,16 @@ public final class Vigil implements AutoCloseable {
   private final EmbeddedPipeline pipeline;
   private final TrafficFlusher statistics;
   private final Optional<String> generatedAdminPassword;
+  private final CaseDesk caseDesk;
 
   private Vigil(
       List<AutoCloseable> closeInOrder,
       VigilServer server,
       EmbeddedPipeline pipeline,
       TrafficFlusher statistics,
-      Optional<String> generatedAdminPassword) {
+      Optional<String> generatedAdminPassword,
+      CaseDesk caseDesk) {
+    this.caseDesk = caseDesk;
     this.closeInOrder = closeInOrder;
     this.server = server;
     this.pipeline = pipeline;
@@ -90,6 +100,16 @@ public final class Vigil implements AutoCloseable {
    * @throws InvalidSitesException when the sites file is unusable; nothing is left running
    */
   public static Vigil start(VigilConfig config) {
+    return start(config, CasePorts.none());
+  }
+
+  /**
+   * Starts everything with the case life cycle's outside-world ports {@code ports} (registry,
+   * renderer, channels, payments) and returns once the server answers.
+   *
+   * @throws InvalidSitesException when the sites file is unusable; nothing is left running
+   */
+  public static Vigil start(VigilConfig config, CasePorts ports) {
     Sites fromFile = config.sitesFile() == null ? null : readSites(config);
     List<AutoCloseable> opened = new ArrayList<>();
     try {
@@ -115,13 +135,14 @@ public final class Vigil implements AutoCloseable {
           new TrafficFlusher(traffic, trafficStore, TrafficFlusher.DEFAULT_INTERVAL);
       opened.add(statistics);
       IncidentDetector incidentDetector = new IncidentDetector(config.clock());
+      TariffBook tariffs = TariffJson.builtIn();
       EmbeddedPipeline pipeline =
           new EmbeddedPipeline(
               sites,
               violations,
               PassageSink.all(traffic, incidentDetector),
               exemptions,
-              new Fines(TariffJson.builtIn()),
+              new Fines(tariffs),
               config.clock(),
               config.pipeline());
       opened.add(pipeline);
@@ -150,6 +171,34 @@ public final class Vigil implements AutoCloseable {
           new PostgresRetention(
               database.dataSource(), envelopes, retention.policy(), config.clock());
       opened.add(new RetentionJob(purges, auditLog, retention.purgeInterval()));
+      PostgresCases caseStore =
+          new PostgresCases(database.dataSource(), violations, envelopes, config.clock());
+      VigilConfig.Cases caseSettings = config.cases();
+      SiteCaseFacts caseSites = new SiteCaseFacts(sites, pipeline.clocks());
+      CaseDesk desk =
+          new CaseDesk(
+              caseStore,
+              caseStore,
+              new FileReviewerKeys(retention.keyDir(config.dataDir()).resolve("reviewers")),
+              ports.registry(),
+              caseSites,
+              tariffs,
+              auditLog,
+              config.clock(),
+              random,
+              new CaseDesk.Settings(
+                  new SecondReviewPolicy(
+                      caseSettings.secondReviewWindow(), caseSettings.secondReviewShare()),
+                  new NoticeDeadlinePolicy(caseSettings.noticeFlagDays()),
+                  DeliveryRetryPolicy.defaults(),
+                  caseSettings.portal()));
+      opened.add(
+          new CaseJobs(
+              desk,
+              ports.renderer(),
+              ports.byChannel(),
+              caseSettings.outboxInterval(),
+              caseSettings.deadlineInterval()));
       HttpServices services =
           new HttpServices(
               new IngestHandler(pipeline, keys),
@@ -164,16 +213,18 @@ public final class Vigil implements AutoCloseable {
               metrics,
               new TransparencyRoutes(
                   new PostgresTransparency(database.dataSource(), config.clock()),
-                  CaseFigures.notRecordedYet(),
+                  caseStore,
                   auditLog,
                   Policy.of(retention.policy()),
                   config.clock()),
               new RetentionRoutes(purges, audit),
-              accounts);
+              accounts,
+              new CaseRoutes(desk, caseSites, audit, config.clock()),
+              new PaymentRoutes(desk, ports.webhook(), ports.statements(), audit));
       VigilServer server = VigilServer.start(config.port(), services);
       opened.add(server);
       opened.add(incidentHub); // closed first, so that no event stream holds the server up
-      return new Vigil(opened.reversed(), server, pipeline, statistics, generated);
+      return new Vigil(opened.reversed(), server, pipeline, statistics, generated, desk);
     } catch (SQLException | RuntimeException e) {
       for (AutoCloseable c : opened.reversed()) {
         closeQuietly(c, e);
@@ -215,6 +266,14 @@ public final class Vigil implements AutoCloseable {
   /** The first administrator's password when this start generated it; show it once. */
   public Optional<String> generatedAdminPassword() {
     return generatedAdminPassword;
+  }
+
+  /**
+   * The case desk: the service the citizen portal and the operator pages call (portal view by
+   * notice number and plate, appeals, and everything the case routes do).
+   */
+  public CaseDesk caseDesk() {
+    return caseDesk;
   }
 
   public EmbeddedPipeline pipeline() {

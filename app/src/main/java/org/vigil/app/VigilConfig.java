@@ -24,6 +24,13 @@ import org.vigil.retention.RetentionPolicy;
  * @param pipeline tuning of the embedded runtime
  * @param clock the clock (a test clock in tests)
  * @param retention the retention policy, how often it is enforced, and where its keys live
+ * @param cases the case life cycle's settings: {@code VIGIL_OUTBOX_INTERVAL} (how often due notice
+ *     deliveries are attempted, default PT30S), {@code VIGIL_DEADLINE_INTERVAL} (how often the
+ *     deadline sweep runs, default PT1H), {@code VIGIL_PORTAL_URL} (the citizen portal printed on
+ *     notices), {@code VIGIL_SECOND_REVIEW_WINDOW} and {@code VIGIL_SECOND_REVIEW_SHARE} (a
+ *     reviewer's rejections need a second reviewer when more than the share of their last window
+ *     decisions are rejections; default 20 and 0.30), {@code VIGIL_NOTICE_FLAG_DAYS} (cases are
+ *     flagged this many days before their notice deadline; default 3)
  */
 public record VigilConfig(
     Path dataDir,
@@ -34,7 +41,8 @@ public record VigilConfig(
     String adminPassword,
     EmbeddedPipeline.Settings pipeline,
     Clock clock,
-    Retention retention) {
+    Retention retention,
+    Cases cases) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -56,7 +64,8 @@ public record VigilConfig(
         blankToNull(env.get("VIGIL_ADMIN_PASSWORD")),
         pipeline(env.get("VIGIL_ALLOWED_LATENESS")),
         Clock.systemUTC(),
-        Retention.fromEnvironment(env));
+        Retention.fromEnvironment(env),
+        Cases.fromEnvironment(env));
   }
 
   private static EmbeddedPipeline.Settings pipeline(String lateness) {
@@ -88,38 +97,92 @@ public record VigilConfig(
 
   public VigilConfig withPort(int port) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        cases);
   }
 
   public VigilConfig withSitesFile(Path sitesFile) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        cases);
   }
 
   public VigilConfig withIngestKey(String ingestKey) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        cases);
   }
 
   public VigilConfig withAdminPassword(String adminPassword) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        cases);
   }
 
   public VigilConfig withDataDir(Path dataDir) {
     DatabaseSettings db = database.isEmbedded() ? DatabaseSettings.embedded(dataDir) : database;
     return new VigilConfig(
-        dataDir, db, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+        dataDir, db, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention, cases);
   }
 
   public VigilConfig withPipeline(EmbeddedPipeline.Settings pipeline) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        cases);
   }
 
   public VigilConfig withRetention(Retention retention) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        cases);
   }
 
   /**
@@ -168,9 +231,110 @@ public record VigilConfig(
     }
   }
 
+  public VigilConfig withCases(Cases cases) {
+    return new VigilConfig(
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        cases);
+  }
+
+  /**
+   * The case life cycle's settings; see the record's javadoc for the variables.
+   *
+   * @param outboxInterval how often due deliveries are attempted, PT1S to P1D
+   * @param deadlineInterval how often the deadline sweep runs, PT1S to P1D
+   * @param portal the citizen portal's address, http(s)
+   * @param secondReviewWindow how many of a reviewer's latest decisions count
+   * @param secondReviewShare the share of rejections above which a second reviewer is needed
+   * @param noticeFlagDays how many days before the notice deadline a case is flagged
+   */
+  public record Cases(
+      Duration outboxInterval,
+      Duration deadlineInterval,
+      String portal,
+      int secondReviewWindow,
+      double secondReviewShare,
+      int noticeFlagDays) {
+    public static final Duration DEFAULT_OUTBOX_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_DEADLINE_INTERVAL = Duration.ofHours(1);
+    public static final String DEFAULT_PORTAL = "http://localhost:8080/portal";
+
+    public Cases {
+      interval("VIGIL_OUTBOX_INTERVAL", outboxInterval);
+      interval("VIGIL_DEADLINE_INTERVAL", deadlineInterval);
+      if (portal == null || !portal.matches("https?://\\S+")) {
+        throw new IllegalArgumentException(
+            "VIGIL_PORTAL_URL must be an http(s) address, was '" + portal + "'");
+      }
+    }
+
+    private static void interval(String name, Duration d) {
+      if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException(name + " must be between PT1S and P1D, was " + d);
+      }
+    }
+
+    static Cases fromEnvironment(Map<String, String> env) {
+      String portal = blankToNull(env.get("VIGIL_PORTAL_URL"));
+      return new Cases(
+          duration(env, "VIGIL_OUTBOX_INTERVAL", DEFAULT_OUTBOX_INTERVAL),
+          duration(env, "VIGIL_DEADLINE_INTERVAL", DEFAULT_DEADLINE_INTERVAL),
+          portal == null ? DEFAULT_PORTAL : portal.trim(),
+          (int) number(env, "VIGIL_SECOND_REVIEW_WINDOW", 20),
+          number(env, "VIGIL_SECOND_REVIEW_SHARE", 0.30),
+          (int) number(env, "VIGIL_NOTICE_FLAG_DAYS", 3));
+    }
+
+    public Cases withIntervals(Duration outbox, Duration deadline) {
+      return new Cases(
+          outbox, deadline, portal, secondReviewWindow, secondReviewShare, noticeFlagDays);
+    }
+
+    private static Duration duration(Map<String, String> env, String name, Duration dflt) {
+      String v = blankToNull(env.get(name));
+      if (v == null) {
+        return dflt;
+      }
+      try {
+        return Duration.parse(v.trim());
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            name + " must be an ISO-8601 duration such as PT30S, was '" + v + "'");
+      }
+    }
+
+    private static double number(Map<String, String> env, String name, double dflt) {
+      String v = blankToNull(env.get(name));
+      if (v == null) {
+        return dflt;
+      }
+      try {
+        return Double.parseDouble(v.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(name + " must be a number, was '" + v + "'");
+      }
+    }
+  }
+
   public VigilConfig withClock(Clock clock) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        cases);
   }
 
   private static int port(String value) {
