@@ -34,7 +34,9 @@ final class ServeCommand implements Runnable {
     if (sites != null) {
       config = config.withSitesFile(sites);
     }
-    Vigil vigil = Vigil.start(config);
+    Vigil vigil =
+        Vigil.start(
+            config, OutsideWorld.fromEnvironment(System.getenv(), config.dataDir(), config.clock()));
     vigil
         .generatedAdminPassword()
         .ifPresent(

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.vigil.payment.BankStatementParser;
 import org.vigil.payment.IncomingPayment;
 
 /**
@@ -37,7 +38,7 @@ import org.vigil.payment.IncomingPayment;
  * problem on its second line; duplicates across files are the case store's business (the id is the
  * payment's {@link IncomingPayment#sourceId()}). Thread-safe.
  */
-public final class BankStatementCsv {
+public final class BankStatementCsv implements BankStatementParser {
 
   public static final String TRANSACTION_ID = "transaction_id";
   public static final String BOOKED_ON = "booked_on";
@@ -98,14 +99,21 @@ public final class BankStatementCsv {
     }
   }
 
+  /** Reads a statement for the case desk: the good payments, and each problem in words. */
+  @Override
+  public Parsed parse(byte[] csv) {
+    Statement s = read(csv);
+    return new Parsed(s.payments(), s.problems().stream().map(Problem::message).toList());
+  }
+
   /** Reads a statement in UTF-8; bytes that are not UTF-8 make their line a problem. */
-  public Statement parse(byte[] csv) {
+  public Statement read(byte[] csv) {
     Objects.requireNonNull(csv, "csv");
-    return parse(new String(csv, StandardCharsets.UTF_8));
+    return read(new String(csv, StandardCharsets.UTF_8));
   }
 
   /** Reads a statement. */
-  public Statement parse(String csv) {
+  public Statement read(String csv) {
     Objects.requireNonNull(csv, "csv");
     String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
     List<IncomingPayment> payments = new ArrayList<>();

@@ -17,8 +17,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
+import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
 import org.vigil.payment.IncomingPayment;
+import org.vigil.payment.PaymentWebhook;
 
 /**
  * Verifies a payment provider's webhook and reads the payment it reports (docs/payments.md).
@@ -37,7 +40,7 @@ import org.vigil.payment.IncomingPayment;
  * <p>Rejections name the bad part, field and value; no field of the body is personal data. Secrets
  * never appear. Thread-safe.
  */
-public final class WebhookSignature {
+public final class WebhookSignature implements PaymentWebhook {
 
   /** The name of the signature header. */
   public static final String HEADER = "Vigil-Signature";
@@ -85,13 +88,10 @@ public final class WebhookSignature {
     this(List.of(secret), DEFAULT_TOLERANCE, clock);
   }
 
-  /** What a webhook turned out to be. */
-  public sealed interface Verdict {
-    /** Signed, in time, and a well-formed payment ({@link IncomingPayment.Source#PROVIDER}). */
-    record Accepted(IncomingPayment payment) implements Verdict {}
-
-    /** Refused; {@code reason} names the header part or body field and the bad value. */
-    record Rejected(String reason) implements Verdict {}
+  /** Verifies one webhook call by its {@code vigil-signature} header (names in lower case). */
+  @Override
+  public Verdict verify(Map<String, String> headers, byte[] body) {
+    return verify(headers.get(HEADER.toLowerCase(Locale.ROOT)), body);
   }
 
   /**

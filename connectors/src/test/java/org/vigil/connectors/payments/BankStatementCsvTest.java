@@ -29,7 +29,7 @@ class BankStatementCsvTest {
   @Test
   void reads_good_lines_paid_at_the_start_of_the_value_date_in_the_zone() {
     Statement s =
-        csv.parse(
+        csv.read(
             HEADER
                 + "TX-1,2026-11-03,2026-11-02,N-2026-000123,12500.00,KZT\n"
                 + "TX-2,2026-11-03,2026-11-03,N-2026-000124,6250,kzt\n");
@@ -48,7 +48,7 @@ class BankStatementCsvTest {
         "\uFEFFTransaction_ID;Booked_On;Value_Date;Payer;Reference;Amount;Currency\r\n"
             + "TX-1;2026-11-03;2026-11-02;\"Омаров; Ержан\";\"N-2026-000123\";\"12500,50\";KZT\r\n"
             + "TX-2;2026-11-03;2026-11-02;\"Smith, \"\"Jr\"\"\";N-7;100;KZT\r\n";
-    Statement s = csv.parse(text.getBytes(StandardCharsets.UTF_8));
+    Statement s = csv.read(text.getBytes(StandardCharsets.UTF_8));
 
     assertThat(s.problems()).isEmpty();
     assertThat(s.payments())
@@ -61,7 +61,7 @@ class BankStatementCsvTest {
   @Test
   void quoted_commas_and_blank_lines() {
     Statement s =
-        csv.parse(
+        csv.read(
             "\n\n"
                 + HEADER
                 + "\n"
@@ -81,7 +81,7 @@ class BankStatementCsvTest {
   @Test
   void a_bad_line_names_line_column_and_value_and_never_costs_the_good_ones() {
     Statement s =
-        csv.parse(
+        csv.read(
             HEADER
                 + "TX-1,2026-11-03,2026-11-02,N-1,100.00,KZT\n"
                 + "TX-2,2026-11-03,2026-11-02,N-2,\"12,5O\",KZT\n"
@@ -115,7 +115,7 @@ class BankStatementCsvTest {
   @Test
   void a_header_without_a_column_is_one_problem_per_missing_column() {
     Statement s =
-        csv.parse(
+        csv.read(
             "transaction_id,booked_on,value_date,amount,currency\n"
                 + "TX-1,2026-11-03,2026-11-02,100.00,KZT\n");
 
@@ -127,7 +127,7 @@ class BankStatementCsvTest {
   @Test
   void an_unclosed_quote_keeps_what_was_read_before_it() {
     Statement s =
-        csv.parse(
+        csv.read(
             HEADER
                 + "TX-1,2026-11-03,2026-11-02,N-1,100.00,KZT\n"
                 + "TX-2,2026-11-03,2026-11-02,\"N-2,100.00,KZT\n"
@@ -150,7 +150,7 @@ class BankStatementCsvTest {
     System.arraycopy(good, 0, all, 0, good.length);
     System.arraycopy(bad, 0, all, good.length, bad.length);
 
-    Statement s = csv.parse(all);
+    Statement s = csv.read(all);
 
     assertThat(s.payments()).extracting(IncomingPayment::sourceId).containsExactly("TX-1");
     assertThat(s.problems()).containsExactly(new Problem(3, "reference", null, "not valid UTF-8"));
@@ -158,15 +158,15 @@ class BankStatementCsvTest {
 
   @Test
   void an_empty_file_is_a_problem() {
-    assertThat(csv.parse("\uFEFF\n  \n").problems())
+    assertThat(csv.read("\uFEFF\n  \n").problems())
         .containsExactly(new Problem(1, null, null, "the statement is empty: no header line"));
-    assertThat(csv.parse(HEADER).problems()).isEmpty();
+    assertThat(csv.read(HEADER).problems()).isEmpty();
   }
 
   @Test
   void values_of_unknown_columns_never_reach_a_problem() {
     Statement s =
-        csv.parse(
+        csv.read(
             "transaction_id,payer_name,booked_on,value_date,reference,amount,currency\n"
                 + "TX-1,Омаров Ержан,2026-11-03,2026-11-02,N-1,bad,KZT\n"
                 + "TX-2,\"Иванов, Сергей\n");

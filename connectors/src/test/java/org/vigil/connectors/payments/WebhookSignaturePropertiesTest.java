@@ -13,7 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.vigil.connectors.payments.WebhookSignature.Verdict;
+import org.vigil.payment.PaymentWebhook.Verdict;
 import org.vigil.payment.IncomingPayment;
 import org.vigil.testkit.TestClock;
 

@@ -12,7 +12,7 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
-import org.vigil.connectors.payments.WebhookSignature.Verdict;
+import org.vigil.payment.PaymentWebhook.Verdict;
 import org.vigil.payment.IncomingPayment;
 import org.vigil.testkit.TestClock;
 
