@@ -579,7 +579,7 @@ public final class DeskPages {
       return;
     }
     String number = notice.strip();
-    if (number.length() > MAX_NOTICE || !number.matches("[A-Za-z0-9/-]+")) {
+    if (number.length() > MAX_NOTICE || !number.matches("[A-Za-z0-9 /-]+")) {
       m.append(Page.alert(t.get("search.badNumber", number, MAX_NOTICE)))
           .append(searchForm(t, number));
       send(req, res, t, Status.BAD_REQUEST_400, t.get("search.title"), m.toString());

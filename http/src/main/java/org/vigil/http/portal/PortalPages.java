@@ -58,7 +58,7 @@ public final class PortalPages {
   public static final int MAX_FILES = 3;
 
   /** The largest attachment, in bytes. */
-  public static final int MAX_FILE_BYTES = 4 << 20;
+  public static final int MAX_FILE_BYTES = 2 << 20;
 
   /** The longest appeal text, in characters. */
   public static final int MAX_TEXT = 4000;
@@ -161,7 +161,7 @@ public final class PortalPages {
     Map<String, String> form = urlencoded(req, t);
     String notice = form.getOrDefault("notice", "").strip();
     String plate = form.getOrDefault("plate", "").strip();
-    if (notice.isEmpty() || notice.length() > MAX_NOTICE || !notice.matches("[A-Za-z0-9/-]+")) {
+    if (notice.isEmpty() || notice.length() > MAX_NOTICE || !notice.matches("[A-Za-z0-9 /-]+")) {
       formPage(
           req, res, t, Status.BAD_REQUEST_400, "", Page.alert(t.get("open.badNotice", MAX_NOTICE)));
       return;
