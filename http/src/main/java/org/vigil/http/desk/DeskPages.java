@@ -50,8 +50,11 @@ public final class DeskPages {
   /** The texts' base name on the class path. */
   public static final String TEXTS = "org.vigil.http.desk.desk";
 
-  /** The longest free text a reviewer may give. */
-  static final int MAX_TEXT = 2000;
+  /** The longest free text a reviewer may give with a rejection. */
+  static final int MAX_NOTE = 500;
+
+  /** The longest reasons of an appeal's decision. */
+  static final int MAX_TEXT = 4000;
 
   /** The longest notice number accepted in a search. */
   static final int MAX_NOTICE = 40;
@@ -271,7 +274,7 @@ public final class DeskPages {
       m.append("</select><label for=\"text\">")
           .append(esc(t.get("case.rejectText")))
           .append("</label><textarea id=\"text\" name=\"text\" maxlength=\"")
-          .append(MAX_TEXT)
+          .append(MAX_NOTE)
           .append("\"></textarea><button type=\"submit\" class=\"danger\" id=\"reject\">")
           .append(esc(t.get("case.reject")))
           .append("</button></fieldset></form>\n</div>\n");
@@ -346,8 +349,8 @@ public final class DeskPages {
       return;
     }
     String text = form.getOrDefault("text", "").strip();
-    if (text.length() > MAX_TEXT) {
-      refuseInReview(req, res, t, id, t.get("reject.tooLong", MAX_TEXT, text.length()));
+    if (text.length() > MAX_NOTE) {
+      refuseInReview(req, res, t, id, t.get("reject.tooLong", MAX_NOTE, text.length()));
       return;
     }
     if (reason == RejectReason.OTHER && text.isEmpty()) {
