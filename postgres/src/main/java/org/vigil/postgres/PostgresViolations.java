@@ -210,6 +210,51 @@ public final class PostgresViolations implements ViolationRecorder, AutoCloseabl
     }
   }
 
+  /** The violations {@code ids} that are recorded, by id. */
+  public Map<UUID, Violation> byIds(java.util.Collection<UUID> ids) throws SQLException {
+    Map<UUID, Violation> found = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("select " + COLUMNS + FROM + " where id = any(?)")) {
+      ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Violation v = read(rs).violation();
+          found.put(v.id(), v);
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Violations without holds, not shredded, that have no case yet, oldest first: the ones a case is
+   * to be opened for.
+   */
+  public List<Violation> withoutCase(int limit) throws SQLException {
+    List<Violation> items = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select "
+                    + COLUMNS
+                    + FROM
+                    + " where not held and personal is not null and not exists"
+                    + " (select 1 from case_file where case_file.id = violation.id)"
+                    + " order by observed_at, id limit ?")) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          items.add(read(rs).violation());
+        }
+      }
+    }
+    return items;
+  }
+
   /**
    * Records the plate a person read for a violation in the manual-read queue, and lifts the holds
    * that asked for it.
