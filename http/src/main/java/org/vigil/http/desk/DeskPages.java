@@ -175,7 +175,7 @@ public final class DeskPages {
             .append("</td><td>")
             .append(esc(i.place()))
             .append("</td><td>")
-            .append(i.noticeDeadline() == null ? "—" : esc(time(i.noticeDeadline(), zone)));
+            .append(i.noticeDeadline() == null ? "—" : esc(i.noticeDeadline().toString()));
         if (i.nearDeadline()) {
           m.append(" <span class=\"flag\">").append(esc(t.get("review.near"))).append("</span>");
         }
@@ -210,8 +210,13 @@ public final class DeskPages {
     StringBuilder m = new StringBuilder();
     m.append("<h1>").append(esc(t.get("case.title", t.get("type." + c.type().name()))));
     m.append("</h1>\n").append(alert);
-    if (!c.note().isEmpty()) {
-      m.append(Page.status(c.note()));
+    if (c.firstReviewer() != null) {
+      m.append(
+          Page.status(
+              t.get(
+                  "case.secondReview",
+                  c.firstReviewer(),
+                  c.rejection() == null ? "" : c.rejection())));
     }
     m.append("<div class=\"cols\">\n<section aria-labelledby=\"facts\"><h2 id=\"facts\">")
         .append(esc(t.get("case.evidence")))
@@ -305,15 +310,32 @@ public final class DeskPages {
       fact(m, t.get("fact.limit"), t.get("unit.kmh", c.limitKmh()));
     }
     fact(m, t.get("fact.detail"), c.detail());
-    fact(m, t.get("fact.calibration"), c.calibration());
-    fact(m, t.get("fact.clock"), c.clock());
+    fact(
+        m,
+        t.get("fact.calibration"),
+        c.calibrationValidUntil() == null
+            ? t.get("fact.unknown")
+            : t.get(
+                c.calibrationValidUntil().isBefore(c.observedAt().atZone(c.zone()).toLocalDate())
+                    ? "fact.calibrationExpired"
+                    : "fact.calibrationValid",
+                c.calibrationValidUntil()));
+    fact(
+        m,
+        t.get("fact.clock"),
+        c.clockOffsetMs() == null
+            ? t.get("fact.unknown")
+            : t.get(
+                "fact.clockOffset",
+                c.clockOffsetMs(),
+                c.maxClockDriftMs() == null ? "—" : c.maxClockDriftMs()));
     m.append("<dt>").append(esc(t.get("fact.holds"))).append("</dt><dd>");
     if (c.holds().isEmpty()) {
       m.append(esc(t.get("fact.noHolds")));
     } else {
       m.append("<ul>");
       for (String h : c.holds()) {
-        m.append("<li>").append(esc(h)).append("</li>");
+        m.append("<li>").append(esc(t.has("hold." + h) ? t.get("hold." + h) : h)).append("</li>");
       }
       m.append("</ul>");
     }
@@ -663,7 +685,7 @@ public final class DeskPages {
           .append(th(t.get("col.notice")))
           .append(th(t.get("col.channel")))
           .append(th(t.get("col.attempts")))
-          .append(th(t.get("col.lastAttempt")))
+          .append(th(t.get("col.queuedAt")))
           .append(th(t.get("col.error")))
           .append(th(t.get("col.action")))
           .append("</tr></thead>\n<tbody>\n");
@@ -681,7 +703,7 @@ public final class DeskPages {
             .append("</td><td>")
             .append(d.attempts())
             .append("</td><td>")
-            .append(esc(time(d.lastAttemptAt(), zone)))
+            .append(esc(time(d.queuedAt(), zone)))
             .append("</td><td>")
             .append(esc(d.lastError()))
             .append("</td><td><form class=\"inline\" method=\"post\" action=\"/desk/outbox/")

@@ -107,7 +107,7 @@ public interface OperatorDesk {
       ViolationType type,
       String place,
       Instant observedAt,
-      Instant noticeDeadline,
+      java.time.LocalDate noticeDeadline,
       boolean nearDeadline,
       boolean secondReview) {
     public ReviewItem {
@@ -128,13 +128,15 @@ public interface OperatorDesk {
    * @param retainedKmh the measured speed less the technical margin; NaN when none
    * @param limitKmh the limit in force; 0 when the offence has none
    * @param detail the rule's finding in words
-   * @param calibration the camera's calibration status in words, e.g. "valid until 2027-03-01"
-   * @param clock the camera's clock status in words, e.g. "within 0.2 s of UTC"
-   * @param holds the doubts raised automatically, in words
+   * @param calibrationValidUntil the last day of the camera's calibration certificate, or null when
+   *     unknown
+   * @param clockOffsetMs the camera clock's estimated offset, or null when unknown
+   * @param maxClockDriftMs the offset above which the camera's violations are held, or null
+   * @param holds the kinds of doubt raised automatically (e.g. {@code CLOCK_DRIFT})
    * @param images how many images the evidence has
    * @param reviewable whether it may be confirmed or rejected now
-   * @param note what the reviewer should know, e.g. "a rejection by olga waits for a second
-   *     reviewer"; empty when nothing
+   * @param firstReviewer in a second review, who rejected it first (a pseudonym); else null
+   * @param rejection in a second review, the first rejection's reason code and note; else null
    */
   record CaseView(
       UUID id,
@@ -150,12 +152,14 @@ public interface OperatorDesk {
       double retainedKmh,
       int limitKmh,
       String detail,
-      String calibration,
-      String clock,
+      java.time.LocalDate calibrationValidUntil,
+      Long clockOffsetMs,
+      Long maxClockDriftMs,
       List<String> holds,
       int images,
       boolean reviewable,
-      String note) {
+      String firstReviewer,
+      String rejection) {
     public CaseView {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(state, "state");
@@ -166,10 +170,7 @@ public interface OperatorDesk {
       Objects.requireNonNull(zone, "zone");
       Objects.requireNonNull(plateText, "plateText");
       Objects.requireNonNull(detail, "detail");
-      Objects.requireNonNull(calibration, "calibration");
-      Objects.requireNonNull(clock, "clock");
       holds = List.copyOf(holds);
-      note = note == null ? "" : note;
     }
 
     @Override
@@ -262,6 +263,7 @@ public interface OperatorDesk {
    * A notice delivery that failed.
    *
    * @param channel e.g. {@code EMAIL}, {@code SMS}, {@code POST}
+   * @param queuedAt when the delivery was queued
    * @param lastError why the last attempt failed, in words without personal data
    */
   record FailedDelivery(
@@ -270,14 +272,14 @@ public interface OperatorDesk {
       String noticeNumber,
       String channel,
       int attempts,
-      Instant lastAttemptAt,
+      Instant queuedAt,
       String lastError) {
     public FailedDelivery {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(caseId, "caseId");
       Objects.requireNonNull(noticeNumber, "noticeNumber");
       Objects.requireNonNull(channel, "channel");
-      Objects.requireNonNull(lastAttemptAt, "lastAttemptAt");
+      Objects.requireNonNull(queuedAt, "queuedAt");
       lastError = lastError == null ? "" : lastError;
     }
   }

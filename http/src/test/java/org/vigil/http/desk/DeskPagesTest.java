@@ -78,8 +78,9 @@ class DeskPagesTest {
     Reply r = web.get("/desk/review/" + id);
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body())
-        .contains("123ABC02", "127 km/h", "122 km/h", "100 km/h", "valid until 2027-03-01")
-        .contains("within 0.2 s of UTC", "<img src=\"/desk/review/" + id + "/images/0\"")
+        .contains("123ABC02", "127 km/h", "122 km/h", "100 km/h", "Valid until 2027-03-01")
+        .contains(
+            "Off by 200 ms (held above 2000 ms)", "<img src=\"/desk/review/" + id + "/images/0\"")
         .contains("name=\"csrf\" value=\"" + CSRF + "\"")
         .contains("action=\"/desk/review/" + id + "/confirm\"", "value=\"EQUIPMENT_FAULT\"");
     assertThat(desk.calls).contains("view " + id + " olga");

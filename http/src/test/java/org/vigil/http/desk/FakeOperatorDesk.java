@@ -38,12 +38,14 @@ final class FakeOperatorDesk implements OperatorDesk {
             122.0,
             100,
             "122 km/h where 100 km/h applies",
-            "valid until 2027-03-01",
-            "within 0.2 s of UTC",
+            java.time.LocalDate.parse("2027-03-01"),
+            200L,
+            2000L,
             List.of(),
             1,
             true,
-            ""));
+            null,
+            null));
     return id;
   }
 
@@ -87,7 +89,7 @@ final class FakeOperatorDesk implements OperatorDesk {
                 c.type(),
                 c.place(),
                 c.observedAt(),
-                c.observedAt().plusSeconds(86400 * 14),
+                java.time.LocalDate.parse("2026-11-16"),
                 false,
                 false));
       }
