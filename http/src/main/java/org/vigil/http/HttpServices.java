@@ -5,6 +5,8 @@ import org.vigil.http.admin.ExemptionRoutes;
 import org.vigil.http.audit.AuditRoutes;
 import org.vigil.http.auth.Accounts;
 import org.vigil.http.cameras.CameraHealthRoutes;
+import org.vigil.http.cases.CaseRoutes;
+import org.vigil.http.cases.PaymentRoutes;
 import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
@@ -28,4 +30,6 @@ public record HttpServices(
     MetricsRoutes metrics,
     TransparencyRoutes transparency,
     RetentionRoutes retention,
-    Accounts accounts) {}
+    Accounts accounts,
+    CaseRoutes cases,
+    PaymentRoutes payments) {}

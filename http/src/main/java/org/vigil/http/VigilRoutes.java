@@ -40,6 +40,8 @@ public final class VigilRoutes {
     routes.addAll(services.transparency().routes());
     routes.addAll(new SessionRoutes(services.accounts()).routes());
     routes.addAll(services.retention().routes());
+    routes.addAll(services.cases().routes());
+    routes.addAll(services.payments().routes());
     return routes;
   }
 

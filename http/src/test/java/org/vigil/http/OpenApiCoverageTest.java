@@ -9,11 +9,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.vigil.http.admin.AdminRoutes;
 import org.vigil.http.admin.ExemptionRoutes;
 import org.vigil.http.audit.AuditRoutes;
 import org.vigil.http.cameras.CameraHealthRoutes;
+import org.vigil.http.cases.CaseRoutes;
+import org.vigil.http.cases.PaymentRoutes;
 import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
@@ -42,7 +45,9 @@ class OpenApiCoverageTest {
             new MetricsRoutes(null),
             new TransparencyRoutes(null, null, null, null, Clock.systemUTC()),
             new RetentionRoutes(null, null),
-            null);
+            null,
+            new CaseRoutes(null, null, null, Clock.systemUTC()),
+            new PaymentRoutes(null, Optional.empty(), Optional.empty(), null));
     List<String> lines;
     try (InputStream in = getClass().getResourceAsStream("/org/vigil/http/openapi.yaml")) {
       lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
