@@ -21,7 +21,7 @@ import org.vigil.http.QueryParams;
 import org.vigil.http.Route;
 import org.vigil.http.auth.Guard;
 import org.vigil.http.auth.Role;
-import org.vigil.http.auth.WebForms;
+import org.vigil.http.auth.Sessions;
 import org.vigil.http.desk.OperatorDesk.AppealItem;
 import org.vigil.http.desk.OperatorDesk.AppealView;
 import org.vigil.http.desk.OperatorDesk.CaseHistory;
@@ -33,8 +33,10 @@ import org.vigil.http.desk.OperatorDesk.RejectReason;
 import org.vigil.http.desk.OperatorDesk.ReviewItem;
 import org.vigil.http.desk.OperatorDesk.Transition;
 import org.vigil.http.pages.Page;
-import org.vigil.http.pages.PageLanguage;
 import org.vigil.http.pages.Texts;
+import org.vigil.http.web.LanguageChoice;
+import org.vigil.http.web.Layout;
+import org.vigil.http.web.WebForms;
 
 /**
  * The operator pages under {@code /desk}: server-rendered HTML without script, in Kazakh, Russian
@@ -66,14 +68,16 @@ public final class DeskPages {
 
   private final OperatorDesk desk;
   private final ZoneId zone;
+  private final LanguageChoice languages;
 
   /**
    * @param zone the zone in which lists show times (the jurisdiction's); a case's own page uses the
    *     case's zone
    */
-  public DeskPages(OperatorDesk desk, ZoneId zone) {
+  public DeskPages(OperatorDesk desk, ZoneId zone, LanguageChoice languages) {
     this.desk = desk;
     this.zone = zone;
+    this.languages = languages;
   }
 
   /** The routes, for {@code VigilRoutes}. */
@@ -106,7 +110,14 @@ public final class DeskPages {
   /** {@code h} with the texts of the request's language, and bad input as a page, not JSON. */
   private Handler page(PageHandler h) {
     return (req, res) -> {
-      Texts t = Texts.of(TEXTS, PageLanguage.of(req, res));
+      Texts t;
+      try {
+        t = Texts.of(TEXTS, languages.choose(req, res));
+      } catch (BadRequestException e) {
+        t = Texts.of(TEXTS, languages.fallback());
+        send(req, res, t, e.status(), t.get("error.title"), Page.alert(e.getMessage()));
+        return;
+      }
       try {
         h.handle(req, res, t);
       } catch (BadRequestException e) {
@@ -123,9 +134,7 @@ public final class DeskPages {
     OperatorDesk.Counts c = desk.counts();
     StringBuilder m = new StringBuilder();
     m.append("<h1>").append(esc(t.get("home.title"))).append("</h1>\n");
-    m.append("<p>")
-        .append(esc(t.get("home.signedIn", Guard.user(req).username())))
-        .append("</p>\n<ul>\n");
+    m.append("<ul>\n");
     m.append("<li><a href=\"/desk/review\">")
         .append(esc(t.get("home.review", c.inReview())))
         .append("</a>");
@@ -748,21 +757,17 @@ public final class DeskPages {
         + "</p></form>\n";
   }
 
-  /** The navigation, with a sign-out form carrying the CSRF field. */
+  /** The desk's own navigation (the layout's header has the sign-out button). */
   private static String nav(ServerRequest req, Texts t) {
     String path = req.path().path();
-    StringBuilder n = new StringBuilder("<nav aria-label=\"");
+    StringBuilder n = new StringBuilder("<nav class=\"desk\" aria-label=\"");
     n.append(esc(t.get("nav.label"))).append("\"><ul>");
     link(n, path, "/desk", t.get("nav.home"), true);
     link(n, path, "/desk/review", t.get("nav.review"), false);
     link(n, path, "/desk/appeals", t.get("nav.appeals"), false);
     link(n, path, "/desk/cases", t.get("nav.search"), false);
     link(n, path, "/desk/outbox", t.get("nav.outbox"), false);
-    n.append("<li><form class=\"inline\" method=\"post\" action=\"/logout\">")
-        .append(csrfField(req))
-        .append("<button type=\"submit\" class=\"secondary\" style=\"margin:0\">")
-        .append(esc(t.get("nav.signOut")))
-        .append("</button></form></li></ul></nav>\n");
+    n.append("</ul></nav>\n");
     return n.toString();
   }
 
@@ -831,10 +836,15 @@ public final class DeskPages {
   private static void send(
       ServerRequest req, ServerResponse res, Texts t, Status status, String title, String main) {
     Page.send(
+        req,
         res,
+        t.language(),
+        Layout.Audience.STAFF,
+        Guard.user(req),
+        Guard.session(req).map(Sessions.Session::csrfToken).orElse(null),
         status,
-        Page.html(
-            req, t.language(), title, t.get("brand"), "/desk", nav(req, t), main, t.get("skip")));
+        title,
+        nav(req, t) + main);
   }
 
   private static String state(Texts t, String state) {

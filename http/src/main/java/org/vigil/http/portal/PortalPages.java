@@ -25,14 +25,15 @@ import org.vigil.http.BadRequestException;
 import org.vigil.http.Bodies;
 import org.vigil.http.Html;
 import org.vigil.http.Route;
-import org.vigil.http.auth.WebForms;
 import org.vigil.http.pages.Page;
-import org.vigil.http.pages.PageLanguage;
 import org.vigil.http.pages.Texts;
 import org.vigil.http.portal.PortalDesk.AppealOutcome;
 import org.vigil.http.portal.PortalDesk.File;
 import org.vigil.http.portal.PortalDesk.PortalAppeal;
 import org.vigil.http.portal.PortalDesk.PortalCase;
+import org.vigil.http.web.LanguageChoice;
+import org.vigil.http.web.Layout;
+import org.vigil.http.web.WebForms;
 import org.vigil.notice.Language;
 
 /**
@@ -78,11 +79,17 @@ public final class PortalPages {
   private final PortalDesk desk;
   private final OpenThrottle throttle;
   private final PortalAccess access;
+  private final LanguageChoice languages;
 
-  public PortalPages(PortalDesk desk, OpenThrottle throttle, PortalAccess access) {
+  /**
+   * @param languages how a page's language is chosen ({@code HttpServices.languages()})
+   */
+  public PortalPages(
+      PortalDesk desk, OpenThrottle throttle, PortalAccess access, LanguageChoice languages) {
     this.desk = desk;
     this.throttle = throttle;
     this.access = access;
+    this.languages = languages;
   }
 
   /** The routes, for {@code VigilRoutes}: all open, the portal has no accounts. */
@@ -104,7 +111,14 @@ public final class PortalPages {
 
   private Handler page(PageHandler h) {
     return (req, res) -> {
-      Texts t = Texts.of(TEXTS, PageLanguage.of(req, res));
+      Texts t;
+      try {
+        t = Texts.of(TEXTS, languages.choose(req, res));
+      } catch (BadRequestException e) {
+        t = Texts.of(TEXTS, languages.fallback());
+        send(req, res, t, e.status(), t.get("error.title"), Page.alert(e.getMessage()));
+        return;
+      }
       try {
         h.handle(req, res, t);
       } catch (BadRequestException e) {
@@ -597,10 +611,7 @@ public final class PortalPages {
 
   private static void send(
       ServerRequest req, ServerResponse res, Texts t, Status status, String title, String main) {
-    Page.send(
-        res,
-        status,
-        Page.html(req, t.language(), title, t.get("brand"), "/portal", "", main, t.get("skip")));
+    Page.send(req, res, t.language(), Layout.Audience.PORTAL, null, null, status, title, main);
   }
 
   private static String state(Texts t, String state) {

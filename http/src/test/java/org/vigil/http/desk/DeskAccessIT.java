@@ -22,6 +22,8 @@ import org.vigil.http.auth.Role;
 import org.vigil.http.auth.Sessions;
 import org.vigil.http.pages.PageClient;
 import org.vigil.http.pages.PageClient.Reply;
+import org.vigil.http.web.LanguageChoice;
+import org.vigil.notice.Language;
 import org.vigil.postgres.Database;
 import org.vigil.postgres.DatabaseSettings;
 import org.vigil.postgres.PostgresUsers;
@@ -60,7 +62,7 @@ class DeskAccessIT {
     Guard guard = new Guard(accounts);
     web =
         new PageClient(
-            new DeskPages(desk, ZoneId.of("Asia/Almaty")).routes(),
+            new DeskPages(desk, ZoneId.of("Asia/Almaty"), new LanguageChoice(Language.RU)).routes(),
             r -> guard.require(r.roles(), r.personalData(), r.handler()));
   }
 

@@ -18,6 +18,8 @@ import org.vigil.http.Route;
 import org.vigil.http.pages.PageClient;
 import org.vigil.http.pages.PageClient.Reply;
 import org.vigil.http.portal.PortalDesk.AppealStatus;
+import org.vigil.http.web.LanguageChoice;
+import org.vigil.notice.Language;
 import org.vigil.testkit.TestClock;
 
 /** The citizen portal over real HTTP against a fake of its port. */
@@ -36,7 +38,10 @@ class PortalPagesTest {
     web =
         new PageClient(
             new PortalPages(
-                    desk, WindowThrottle.standard(clock), new PortalAccess(new byte[32], clock))
+                    desk,
+                    WindowThrottle.standard(clock),
+                    new PortalAccess(new byte[32], clock),
+                    new LanguageChoice(Language.RU))
                 .routes(),
             Route::handler);
   }
@@ -250,7 +255,8 @@ class PortalPagesTest {
         .contains("<html lang=\"kk\">", "Қаулыны қарау", "Мемлекеттік нөмір");
     assertThat(web.language("ru").get("/portal").body())
         .contains("<html lang=\"ru\">", "Посмотреть постановление", "Госномер");
-    assertThat(web.language("de").get("/portal").body()).contains("<html lang=\"kk\">");
+    assertThat(web.language("de").get("/portal").body()).contains("<html lang=\"ru\">");
+    assertThat(web.get("/portal?lang=xx").status()).isEqualTo(400);
     web.language("ru").get("/portal?lang=en");
     assertThat(web.get("/portal").body()).contains("<html lang=\"en\">", "See your traffic notice");
     open(NOTICE, PLATE);

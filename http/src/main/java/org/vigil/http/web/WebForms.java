@@ -1,4 +1,4 @@
-package org.vigil.http.auth;
+package org.vigil.http.web;
 
 import io.helidon.http.SetCookie;
 import io.helidon.webserver.http.ServerRequest;
@@ -76,7 +76,7 @@ public final class WebForms {
    * protocol-relative {@code //host}, no backslash (which browsers treat as a slash), nothing but
    * visible ASCII. This is what keeps {@code /login?next=} from being an open redirect.
    */
-  static String safeNext(String next) {
+  public static String safeNext(String next) {
     if (next == null
         || next.isEmpty()
         || next.length() > 512
