@@ -15,8 +15,15 @@ import org.vigil.http.retention.RetentionRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
 import org.vigil.http.transparency.TransparencyRoutes;
 import org.vigil.http.violations.ViolationRoutes;
+import org.vigil.http.web.LanguageChoice;
+import org.vigil.notice.Language;
 
-/** The handlers behind Vigil's routes, wired by the application (or a test). */
+/**
+ * The handlers behind Vigil's routes, wired by the application (or a test).
+ *
+ * @param language the language of the web pages when the visitor's choice, cookie and browser name
+ *     none of Kazakh, Russian and English ({@code VIGIL_LANGUAGE})
+ */
 public record HttpServices(
     IngestHandler ingest,
     ViolationRoutes violations,
@@ -32,4 +39,47 @@ public record HttpServices(
     RetentionRoutes retention,
     Accounts accounts,
     CaseRoutes cases,
-    PaymentRoutes payments) {}
+    PaymentRoutes payments,
+    Language language) {
+
+  /** The same, with pages in Russian unless the visitor chooses otherwise. */
+  public HttpServices(
+      IngestHandler ingest,
+      ViolationRoutes violations,
+      AdminRoutes admin,
+      LiveRoutes live,
+      ExemptionRoutes exemptions,
+      CameraHealthRoutes cameraHealth,
+      StatisticsRoutes statistics,
+      IncidentRoutes incidents,
+      AuditRoutes audit,
+      MetricsRoutes metrics,
+      TransparencyRoutes transparency,
+      RetentionRoutes retention,
+      Accounts accounts,
+      CaseRoutes cases,
+      PaymentRoutes payments) {
+    this(
+        ingest,
+        violations,
+        admin,
+        live,
+        exemptions,
+        cameraHealth,
+        statistics,
+        incidents,
+        audit,
+        metrics,
+        transparency,
+        retention,
+        accounts,
+        cases,
+        payments,
+        Language.RU);
+  }
+
+  /** How the web pages choose their language. */
+  public LanguageChoice languages() {
+    return new LanguageChoice(language);
+  }
+}

@@ -38,7 +38,7 @@ public final class VigilRoutes {
     routes.addAll(services.audit().routes());
     routes.addAll(services.metrics().routes());
     routes.addAll(services.transparency().routes());
-    routes.addAll(new SessionRoutes(services.accounts()).routes());
+    routes.addAll(new SessionRoutes(services.accounts(), services.languages()).routes());
     routes.addAll(services.retention().routes());
     routes.addAll(services.cases().routes());
     routes.addAll(services.payments().routes());

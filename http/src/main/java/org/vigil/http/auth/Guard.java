@@ -6,12 +6,14 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import org.vigil.http.Bodies;
 import org.vigil.http.Json;
+import org.vigil.http.web.WebForms;
 
 /**
  * The one place that decides who is calling and whether they may: every staff route is wrapped by
@@ -20,7 +22,9 @@ import org.vigil.http.Json;
  * <ol>
  *   <li>The caller is resolved from HTTP Basic credentials (API clients, scripts, the command line)
  *       or else from the {@value #SESSION_COOKIE} cookie (browsers); neither gives 401. Basic
- *       sign-ins count towards the lockout like any other.
+ *       sign-ins count towards the lockout like any other. A browser opening a page (a GET that
+ *       accepts {@code text/html}) without a live session is sent to {@code /login?next=} that page
+ *       instead (303).
  *   <li>A request authenticated by the cookie with an unsafe method (POST, PUT, PATCH, DELETE) must
  *       carry the session's CSRF token in the {@value #CSRF_HEADER} header or a {@value
  *       #CSRF_FIELD} form field, else 403. Basic requests need none: a browser does not attach them
@@ -75,6 +79,10 @@ public final class Guard {
             accounts.sessions().resume(req.headers().cookies().get(SESSION_COOKIE));
         if (session.isEmpty()) {
           res.headers().addCookie(WebForms.expired(req, SESSION_COOKIE, "/"));
+          if (wantsPage(req)) {
+            toSignIn(req, res);
+            return;
+          }
           Json.error(
               res,
               Status.UNAUTHORIZED_401,
@@ -86,6 +94,9 @@ public final class Guard {
         }
         req.context().register(session.get());
         user = session.get().user();
+      } else if (wantsPage(req)) {
+        toSignIn(req, res);
+        return;
       } else {
         challenge(
             res,
@@ -194,6 +205,28 @@ public final class Guard {
       return false;
     }
     return true;
+  }
+
+  /**
+   * Whether the request is a browser opening a page (GET, HTML preferred): such a caller without a
+   * session is sent to the sign-in form instead of getting a Basic challenge, which would open the
+   * browser's own password dialog.
+   */
+  private static boolean wantsPage(ServerRequest req) {
+    return req.prologue().method() == Method.GET
+        && req.headers().first(HeaderNames.ACCEPT).map(a -> a.contains("text/html")).orElse(false);
+  }
+
+  /** 303 to {@code /login?next=} this page. */
+  private static void toSignIn(ServerRequest req, ServerResponse res) {
+    String raw = req.path().rawPath();
+    String query = req.query().rawValue();
+    String next = WebForms.safeNext(query.isEmpty() ? raw : raw + "?" + query);
+    res.status(Status.SEE_OTHER_303);
+    res.header(
+        HeaderNames.LOCATION, "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+    res.header(HeaderNames.CACHE_CONTROL, "no-store");
+    res.send();
   }
 
   private static void challenge(ServerResponse res, String message) {

@@ -10,22 +10,35 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.vigil.http.BadRequestException;
 import org.vigil.http.Bodies;
 import org.vigil.http.Html;
 import org.vigil.http.Json;
 import org.vigil.http.Route;
+import org.vigil.http.web.LanguageChoice;
+import org.vigil.http.web.Layout;
+import org.vigil.http.web.Messages;
+import org.vigil.http.web.WebForms;
 
 /**
  * Signing in and out: {@code POST /api/v1/session} (JSON) and the {@code /login} form start a
  * session, {@code GET /api/v1/session} tells who is signed in and the CSRF token, {@code DELETE
- * /api/v1/session} and {@code POST /logout} end it. The pages of later issues use the same
- * mechanism: a page is a route with roles, and the {@link Guard} resolves the session for it.
+ * /api/v1/session} and {@code POST /logout} end it; {@code GET /staff} is the page a signed-in
+ * member of staff lands on. The pages of later issues use the same mechanism: a page is a route
+ * with roles, and the {@link Guard} resolves the session for it.
+ *
+ * <p>The pages are in Kazakh, Russian or English as {@link LanguageChoice} decides, built on {@link
+ * Layout}; the JSON answers stay in English (they are for programs and their logs).
  *
  * <p>Sign-in requests are themselves protected from cross-site forgery: the JSON one accepts only
  * {@code application/json}, which a cross-site form cannot send and a cross-site script cannot send
@@ -40,10 +53,18 @@ public final class SessionRoutes {
   private static final Duration LOGIN_FORM_LIFETIME = Duration.ofHours(1);
   private static final int MAX_BODY = 16 << 10;
 
-  private final Accounts accounts;
+  /** How times are shown on the pages: minutes in UTC, the same in every language. */
+  private static final DateTimeFormatter UNTIL =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
-  public SessionRoutes(Accounts accounts) {
+  private final Accounts accounts;
+  private final LanguageChoice languages;
+
+  /** The routes, with pages in {@code languages}' choice of Kazakh, Russian or English. */
+  public SessionRoutes(Accounts accounts, LanguageChoice languages) {
     this.accounts = accounts;
+    this.languages = languages;
   }
 
   public List<Route> routes() {
@@ -54,7 +75,8 @@ public final class SessionRoutes {
         new Route(Method.DELETE, "/api/v1/session", anyone, this::signOut),
         Route.open(Method.GET, "/login", this::loginForm),
         Route.open(Method.POST, "/login", this::loginPost),
-        new Route(Method.POST, "/logout", anyone, this::logoutPost));
+        new Route(Method.POST, "/logout", anyone, this::logoutPost),
+        new Route(Method.GET, "/staff", anyone, this::staffHome));
   }
 
   /** {@code {"username":"olga","password":"..."}}: 201 with the session, and its cookie. */
@@ -112,7 +134,7 @@ public final class SessionRoutes {
 
   private void loginForm(ServerRequest req, ServerResponse res) {
     String next = WebForms.safeNext(req.query().contains("next") ? req.query().get("next") : "/");
-    sendForm(req, res, Status.OK_200, next, "");
+    sendForm(req, res, Status.OK_200, next, Message.NONE);
   }
 
   /** The form's post: 303 to {@code next} (on this site only) with a session, or the form again. */
@@ -137,24 +159,17 @@ public final class SessionRoutes {
           res,
           Status.FORBIDDEN_403,
           next,
-          "The sign-in form had expired or was not this site's ("
-              + (cookie == null ? "the " + LOGIN_COOKIE + " cookie" : "the csrf field")
-              + " was missing). Please sign in again.");
+          t -> t.get(cookie == null ? "signin.noCookie" : "signin.noField"));
       return;
     }
     if (!MessageDigest.isEqual(
         cookie.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8))) {
-      sendForm(
-          req,
-          res,
-          Status.FORBIDDEN_403,
-          next,
-          "The sign-in form's csrf field does not match its cookie. Please sign in again.");
+      sendForm(req, res, Status.FORBIDDEN_403, next, t -> t.get("signin.mismatch"));
       return;
     }
     SignInResult result = accounts.signIn(form.get("username"), form.get("password"));
     if (!(result instanceof SignInResult.Accepted accepted)) {
-      sendForm(req, res, Status.UNAUTHORIZED_401, next, sentence(SignInResult.message(result)));
+      sendForm(req, res, Status.UNAUTHORIZED_401, next, Message.of(result));
       return;
     }
     Sessions.Started started = accounts.sessions().start(accepted.user());
@@ -171,39 +186,89 @@ public final class SessionRoutes {
   }
 
   private void sendForm(
-      ServerRequest req, ServerResponse res, Status status, String next, String message) {
+      ServerRequest req, ServerResponse res, Status status, String next, Message message) {
     String token = accounts.sessions().randomToken();
     res.headers()
         .addCookie(WebForms.cookie(req, LOGIN_COOKIE, token, "/login", LOGIN_FORM_LIFETIME));
-    String page =
-        """
-        <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><title>Vigil: sign in</title>
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <style>body{font:16px system-ui,sans-serif;max-width:22rem;margin:4rem auto;padding:0 1rem}
-        label,input,button{display:block;width:100%%;box-sizing:border-box;margin:.3rem 0}
-        input,button{padding:.5rem;font:inherit}p.error{color:#a00}</style></head>
-        <body><h1>Vigil</h1>%s
-        <form method="post" action="/login">
-        <input type="hidden" name="csrf" value="%s">
-        <input type="hidden" name="next" value="%s">
-        <label>User name <input name="username" autocomplete="username" required autofocus></label>
-        <label>Password <input name="password" type="password" autocomplete="current-password"
-         required></label>
-        <button type="submit">Sign in</button>
-        </form></body></html>
-        """
-            .formatted(
-                message.isEmpty() ? "" : "<p class=\"error\">" + Html.escape(message) + "</p>",
-                Html.escape(token),
-                Html.escape(next));
-    res.status(status);
-    res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8");
-    res.header(HeaderNames.CACHE_CONTROL, "no-store");
-    res.header(
-        HeaderNames.create("Content-Security-Policy"),
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
-    res.send(page);
+    Layout page = Layout.of(req, res, languages).narrow();
+    Messages t = page.messages();
+    page.title(t.get("signin.title"))
+        .main(
+            "<h1>"
+                + Html.escape(t.get("signin.heading"))
+                + "</h1>\n<p class=\"note\">"
+                + Html.escape(t.get("signin.intro"))
+                + "</p>\n"
+                + Layout.alert(message.in(t))
+                + "<form method=\"post\" action=\"/login\">\n"
+                + Layout.hidden(Guard.CSRF_FIELD, token)
+                + "\n"
+                + Layout.hidden("next", next)
+                + "\n"
+                + Layout.field("username", t.get("signin.username"), "text", "username", null, true)
+                + Layout.field(
+                    "password",
+                    t.get("signin.password"),
+                    "password",
+                    "current-password",
+                    null,
+                    false)
+                + Layout.button(t.get("signin.submit"))
+                + "</form>")
+        .send(res, status);
+  }
+
+  /** The signed-in page: who, which role, until when, and the sign-out button. */
+  private void staffHome(ServerRequest req, ServerResponse res) {
+    Accounts.SignedIn user = Guard.user(req);
+    Optional<Sessions.Session> session = Guard.session(req);
+    Layout page = Layout.of(req, res, languages);
+    Messages t = page.messages();
+    String role = t.get("role." + user.role().name());
+    page.signedIn(user.username(), role, session.map(Sessions.Session::csrfToken).orElse(null));
+    String sessionLine =
+        session
+            .map(
+                s ->
+                    t.format(
+                        "staff.session",
+                        "until",
+                        UNTIL.format(s.absoluteExpiresAt().truncatedTo(ChronoUnit.MINUTES))))
+            .orElse(t.get("staff.basic"));
+    page.title(t.get("staff.title"))
+        .main(
+            "<h1>"
+                + Html.escape(t.get("staff.heading"))
+                + "</h1>\n<p>"
+                + Html.escape(t.format("staff.who", "user", user.username(), "role", role))
+                + "</p>\n<p class=\"note\">"
+                + Html.escape(sessionLine)
+                + "</p>")
+        .send(res, Status.OK_200);
+  }
+
+  /** A message of the sign-in form, rendered in the page's language. */
+  @FunctionalInterface
+  private interface Message {
+    Message NONE = t -> "";
+
+    String in(Messages t);
+
+    /** The text that tells a refused sign-in why, without saying whether the name exists. */
+    static Message of(SignInResult r) {
+      return switch (r) {
+        case SignInResult.Accepted a -> NONE;
+        case SignInResult.Refused f -> t -> t.get("signin.wrong");
+        case SignInResult.Locked l ->
+            t ->
+                t.format(
+                    "signin.locked",
+                    "failures",
+                    Lockout.MAX_FAILURES,
+                    "until",
+                    UNTIL.format(l.until().truncatedTo(ChronoUnit.SECONDS)));
+      };
+    }
   }
 
   private static void setSessionCookie(
@@ -218,10 +283,6 @@ public final class SessionRoutes {
     res.status(Status.SEE_OTHER_303);
     res.header(HeaderNames.LOCATION, location);
     res.send();
-  }
-
-  private static String sentence(String message) {
-    return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
   }
 
   private static Map<String, Object> describe(Sessions.Session s, String via) {

@@ -1,4 +1,4 @@
-package org.vigil.http.auth;
+package org.vigil.http.web;
 
 import io.helidon.http.SetCookie;
 import io.helidon.webserver.http.ServerRequest;
@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Small helpers for browser requests: form bodies, cookies, HTTPS detection, redirects. */
-final class WebForms {
+public final class WebForms {
   private WebForms() {}
 
   /**
@@ -19,7 +19,7 @@ final class WebForms {
    *
    * @throws IllegalArgumentException when the body is not valid form encoding
    */
-  static Map<String, String> parse(byte[] body) {
+  public static Map<String, String> parse(byte[] body) {
     Map<String, String> fields = new LinkedHashMap<>();
     String text = new String(body, StandardCharsets.UTF_8);
     if (text.isEmpty()) {
@@ -37,7 +37,7 @@ final class WebForms {
   }
 
   /** Whether the request came over HTTPS, directly or through a proxy that says so. */
-  static boolean overHttps(ServerRequest req) {
+  public static boolean overHttps(ServerRequest req) {
     return req.isSecure()
         || req.headers()
             .first(io.helidon.http.HeaderNames.X_FORWARDED_PROTO)
@@ -46,7 +46,7 @@ final class WebForms {
   }
 
   /** A cookie only this site's own pages send, that scripts cannot read. */
-  static SetCookie cookie(
+  public static SetCookie cookie(
       ServerRequest req, String name, String value, String path, Duration maxAge) {
     return SetCookie.builder(name, value)
         .path(path)
@@ -61,7 +61,7 @@ final class WebForms {
    * A cookie that deletes {@code name} on {@code path}: expired in 1970 (Helidon writes no {@code
    * Max-Age=0}).
    */
-  static SetCookie expired(ServerRequest req, String name, String path) {
+  public static SetCookie expired(ServerRequest req, String name, String path) {
     return SetCookie.builder(name, "")
         .path(path)
         .httpOnly(true)
@@ -76,7 +76,7 @@ final class WebForms {
    * protocol-relative {@code //host}, no backslash (which browsers treat as a slash), nothing but
    * visible ASCII. This is what keeps {@code /login?next=} from being an open redirect.
    */
-  static String safeNext(String next) {
+  public static String safeNext(String next) {
     if (next == null
         || next.isEmpty()
         || next.length() > 512

@@ -1,4 +1,4 @@
-package org.vigil.http.auth;
+package org.vigil.http.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

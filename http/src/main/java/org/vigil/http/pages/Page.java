@@ -1,0 +1,106 @@
+package org.vigil.http.pages;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.vigil.http.Html;
+import org.vigil.http.auth.Accounts;
+import org.vigil.http.web.Layout;
+import org.vigil.notice.Language;
+
+/**
+ * The skeleton of the operator pages and the citizen portal: one accessible layout (a skip link, a
+ * language switcher, landmarks), no script, no resource from elsewhere, and the headers every page
+ * gets (no caching, a strict content security policy).
+ */
+public final class Page {
+  private Page() {}
+
+  /** The styles of the desk and portal pages beyond the shared layout's, inside main. */
+  static final String STYLE =
+      "<style>"
+          + "main{max-width:72rem}"
+          + ".vh{position:absolute;left:-999px}"
+          + "nav.desk ul{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0;margin:0 0 1rem}"
+          + "nav.desk a[aria-current]{font-weight:700;text-decoration:none}"
+          + "caption{text-align:left;color:#4a5a68;padding:.3rem 0}"
+          + "th,td{vertical-align:top}"
+          + "dl.facts{display:grid;grid-template-columns:minmax(10rem,16rem) 1fr;gap:.3rem 1rem}"
+          + "dl.facts dt{font-weight:600}dl.facts dd{margin:0}"
+          + "textarea{min-height:7rem}"
+          + "button.danger{background:#a02020}button.secondary{background:#4a5a68}"
+          + ".status{border-left:4px solid #1e7b34;background:#e9f6ec;padding:.6rem .8rem}"
+          + ".flag{font-weight:700;color:#8a4b00}"
+          + ".cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(24rem,1fr));gap:1.5rem}"
+          + ".evidence img{max-width:100%;height:auto;border:1px solid #d5dde4}"
+          + "fieldset{border:1px solid #d5dde4;margin:1rem 0;padding:.6rem 1rem}"
+          + ".pre{white-space:pre-wrap}form.inline{display:inline}form.inline button{margin:0}"
+          + "</style>\n";
+
+  /**
+   * Sends a whole page in the one layout of Vigil's pages ({@link Layout}): {@code main} (already
+   * escaped) after these pages' own styles.
+   *
+   * @param signedIn the signed-in staff member, or null on the portal
+   * @param csrf the session's CSRF token for the sign-out button, or null
+   */
+  public static void send(
+      ServerRequest req,
+      ServerResponse res,
+      Language language,
+      Layout.Audience audience,
+      Accounts.SignedIn signedIn,
+      String csrf,
+      Status status,
+      String title,
+      String main) {
+    List<Map.Entry<String, String>> query = new ArrayList<>();
+    for (String name : req.query().names()) {
+      if (name.equals("done")) {
+        continue;
+      }
+      for (String value : req.query().all(name)) {
+        query.add(Map.entry(name, value));
+      }
+    }
+    Layout layout =
+        Layout.of(language, req.path().rawPath(), query).audience(audience).title(title);
+    if (signedIn != null) {
+      layout.signedIn(signedIn.username(), signedIn.role().name(), csrf);
+    }
+    layout.main(STYLE + main).send(res, status);
+  }
+
+  /** 303 See Other to {@code location}: the redirect after a form's post. */
+  public static void redirect(ServerResponse res, String location) {
+    res.status(Status.SEE_OTHER_303);
+    res.header(HeaderNames.LOCATION, location);
+    res.header(HeaderNames.CACHE_CONTROL, "no-store");
+    res.send();
+  }
+
+  /** Sends a file (evidence image, attachment, PDF) that the browser must not guess the type of. */
+  public static void file(ServerResponse res, String mediaType, byte[] bytes, String disposition) {
+    res.status(Status.OK_200);
+    res.header(HeaderNames.CONTENT_TYPE, mediaType);
+    res.header(HeaderNames.CACHE_CONTROL, "no-store");
+    res.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
+    res.header(HeaderNames.create("Content-Security-Policy"), "default-src 'none'; sandbox");
+    res.header(HeaderNames.CONTENT_DISPOSITION, disposition);
+    res.send(bytes);
+  }
+
+  /** An error (not yet escaped) announced to screen readers: the layout's alert. */
+  public static String alert(String message) {
+    return Layout.alert(message);
+  }
+
+  /** A status box: {@code message} (not yet escaped), announced politely. */
+  public static String status(String message) {
+    return "<div class=\"status\" role=\"status\">" + Html.escape(message) + "</div>\n";
+  }
+}
