@@ -169,7 +169,8 @@ public final class Vigil implements AutoCloseable {
                   Policy.of(retention.policy()),
                   config.clock()),
               new RetentionRoutes(purges, audit),
-              accounts);
+              accounts,
+              config.language());
       VigilServer server = VigilServer.start(config.port(), services);
       opened.add(server);
       opened.add(incidentHub); // closed first, so that no event stream holds the server up

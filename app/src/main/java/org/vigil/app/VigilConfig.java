@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import org.vigil.notice.Language;
 import org.vigil.pipeline.EmbeddedPipeline;
 import org.vigil.postgres.DatabaseSettings;
 import org.vigil.retention.RetentionPolicy;
@@ -24,6 +25,9 @@ import org.vigil.retention.RetentionPolicy;
  * @param pipeline tuning of the embedded runtime
  * @param clock the clock (a test clock in tests)
  * @param retention the retention policy, how often it is enforced, and where its keys live
+ * @param language the web pages' language when the visitor's choice, cookie and browser name none
+ *     of Kazakh, Russian and English ({@code VIGIL_LANGUAGE}: {@code kk}, {@code ru} or {@code en};
+ *     default {@code ru})
  */
 public record VigilConfig(
     Path dataDir,
@@ -34,7 +38,8 @@ public record VigilConfig(
     String adminPassword,
     EmbeddedPipeline.Settings pipeline,
     Clock clock,
-    Retention retention) {
+    Retention retention,
+    Language language) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -56,7 +61,8 @@ public record VigilConfig(
         blankToNull(env.get("VIGIL_ADMIN_PASSWORD")),
         pipeline(env.get("VIGIL_ALLOWED_LATENESS")),
         Clock.systemUTC(),
-        Retention.fromEnvironment(env));
+        Retention.fromEnvironment(env),
+        language(env.get("VIGIL_LANGUAGE")));
   }
 
   private static EmbeddedPipeline.Settings pipeline(String lateness) {
@@ -88,38 +94,101 @@ public record VigilConfig(
 
   public VigilConfig withPort(int port) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        language);
   }
 
   public VigilConfig withSitesFile(Path sitesFile) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        language);
   }
 
   public VigilConfig withIngestKey(String ingestKey) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        language);
   }
 
   public VigilConfig withAdminPassword(String adminPassword) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        language);
   }
 
   public VigilConfig withDataDir(Path dataDir) {
     DatabaseSettings db = database.isEmbedded() ? DatabaseSettings.embedded(dataDir) : database;
     return new VigilConfig(
-        dataDir, db, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+        dataDir,
+        db,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        language);
   }
 
   public VigilConfig withPipeline(EmbeddedPipeline.Settings pipeline) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        language);
   }
 
   public VigilConfig withRetention(Retention retention) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        language);
   }
 
   /**
@@ -168,9 +237,44 @@ public record VigilConfig(
     }
   }
 
+  public VigilConfig withLanguage(Language language) {
+    return new VigilConfig(
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        language);
+  }
+
   public VigilConfig withClock(Clock clock) {
     return new VigilConfig(
-        dataDir, database, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention);
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        language);
+  }
+
+  private static Language language(String value) {
+    if (value == null || value.isBlank()) {
+      return Language.RU;
+    }
+    try {
+      return Language.ofTag(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "VIGIL_LANGUAGE must be kk, ru or en, was '" + value + "'", e);
+    }
   }
 
   private static int port(String value) {

@@ -488,6 +488,8 @@ class AccessIT {
   static Reply login(String cookie, String field, String next, String password) throws Exception {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/x-www-form-urlencoded");
+    // the form answers in the browser's language (docs/web.md); these checks read English
+    headers.put("Accept-Language", "en");
     if (cookie != null) {
       headers.put("Cookie", "vigil_login_csrf=" + cookie);
     }
