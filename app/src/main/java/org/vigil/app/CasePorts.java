@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.vigil.keeper.KeeperRegistry;
 import org.vigil.notice.Channel;
 import org.vigil.notice.NoticeChannel;
@@ -23,13 +24,16 @@ import org.vigil.payment.PaymentWebhook;
  * @param channels delivers notices, at most one per {@link Channel}
  * @param webhook checks the payment provider's webhook calls
  * @param statements reads bank statements
+ * @param paymentPage the payment provider's page of a notice number, linked from the portal; while
+ *     empty the portal shows the payment reference only
  */
 public record CasePorts(
     Optional<KeeperRegistry> registry,
     Optional<NoticeRenderer> renderer,
     List<NoticeChannel> channels,
     Optional<PaymentWebhook> webhook,
-    Optional<BankStatementParser> statements) {
+    Optional<BankStatementParser> statements,
+    Optional<UnaryOperator<String>> paymentPage) {
   public CasePorts {
     channels = List.copyOf(channels);
   }
@@ -37,7 +41,12 @@ public record CasePorts(
   /** No port wired. */
   public static CasePorts none() {
     return new CasePorts(
-        Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** The channels by the channel each serves. */
@@ -52,22 +61,27 @@ public record CasePorts(
   }
 
   public CasePorts withRegistry(KeeperRegistry r) {
-    return new CasePorts(Optional.of(r), renderer, channels, webhook, statements);
+    return new CasePorts(Optional.of(r), renderer, channels, webhook, statements, paymentPage);
   }
 
   public CasePorts withRenderer(NoticeRenderer r) {
-    return new CasePorts(registry, Optional.of(r), channels, webhook, statements);
+    return new CasePorts(registry, Optional.of(r), channels, webhook, statements, paymentPage);
   }
 
   public CasePorts withChannels(List<NoticeChannel> c) {
-    return new CasePorts(registry, renderer, c, webhook, statements);
+    return new CasePorts(registry, renderer, c, webhook, statements, paymentPage);
   }
 
   public CasePorts withWebhook(PaymentWebhook w) {
-    return new CasePorts(registry, renderer, channels, Optional.of(w), statements);
+    return new CasePorts(registry, renderer, channels, Optional.of(w), statements, paymentPage);
   }
 
   public CasePorts withStatements(BankStatementParser p) {
-    return new CasePorts(registry, renderer, channels, webhook, Optional.of(p));
+    return new CasePorts(registry, renderer, channels, webhook, Optional.of(p), paymentPage);
+  }
+
+  /** With the payment provider's page of a notice number. */
+  public CasePorts withPaymentPage(UnaryOperator<String> page) {
+    return new CasePorts(registry, renderer, channels, webhook, statements, Optional.of(page));
   }
 }

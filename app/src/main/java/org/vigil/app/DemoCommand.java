@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.vigil.connectors.registry.DemoRegistry;
 import org.vigil.contract.StaffClient;
 import org.vigil.simulator.CityConfig;
 import org.vigil.simulator.SimulatedCity;
@@ -76,7 +77,12 @@ final class DemoCommand implements Runnable {
     if (port != null) {
       config = config.withPort(port);
     }
-    Vigil vigil = Vigil.start(config);
+    // The demo's registry invents keepers for the simulated plates; `serve` never does.
+    Vigil vigil =
+        Vigil.start(
+            config,
+            OutsideWorld.fromEnvironment(System.getenv(), dataDir, config.clock())
+                .withRegistry(DemoRegistry.standard()));
     LiveFeeder feeder =
         new LiveFeeder(city, vigil.url(), ingestKey, Clock.systemUTC(), null, 0).start();
     String password = vigil.generatedAdminPassword().orElse(env.adminPassword());

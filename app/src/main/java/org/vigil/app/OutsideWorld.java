@@ -1,5 +1,7 @@
 package org.vigil.app;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.vigil.connectors.payments.BankStatementCsv;
 import org.vigil.connectors.payments.WebhookSignature;
 import org.vigil.connectors.registry.HttpRegistry;
@@ -27,10 +30,14 @@ import org.vigil.notices.sms.SmsSettings;
  * bank statement reader. When configured: the national registry ({@code VIGIL_REGISTRY_URL},
  * docs/registry.md), e-mail ({@code VIGIL_SMTP_HOST}, docs/notices.md), text messages ({@code
  * VIGIL_SMS_URL}) and the payment provider's webhook ({@code VIGIL_PAYMENT_WEBHOOK_SECRETS},
- * comma-separated, docs/payments.md). Without a registry, confirmed cases wait for one; there is
- * no fallback that invents keepers outside the demo.
+ * comma-separated, docs/payments.md) and its payment page, linked from the portal ({@code
+ * VIGIL_PAYMENT_PAGE}). Without a registry, confirmed cases wait for one; there is no fallback that
+ * invents keepers outside the demo.
  */
 final class OutsideWorld {
+  /** The variable of the payment provider's page, a template with {@code {notice}}. */
+  static final String PAYMENT_PAGE = "VIGIL_PAYMENT_PAGE";
+
   /** The variable of the time zone of print batches and bank statements. */
   static final String TIME_ZONE = "VIGIL_TIME_ZONE";
 
@@ -74,10 +81,35 @@ final class OutsideWorld {
           ports.withWebhook(
               new WebhookSignature(secrets, WebhookSignature.DEFAULT_TOLERANCE, clock));
     }
+    String page = env.get(PAYMENT_PAGE);
+    if (page != null && !page.isBlank()) {
+      ports = ports.withPaymentPage(paymentPage(page.strip()));
+    }
     return ports;
   }
 
-  private static ZoneId zone(Map<String, String> env) {
+  /**
+   * The payment page of each notice number from a template such as {@code
+   * https://pay.example.kz/fines?ref={notice}}.
+   *
+   * @throws IllegalArgumentException naming the variable and value when it is no http(s) address
+   *     with {@code {notice}} in it
+   */
+  static UnaryOperator<String> paymentPage(String template) {
+    if (!template.matches("https?://\\S+") || !template.contains("{notice}")) {
+      throw new IllegalArgumentException(
+          PAYMENT_PAGE + " must be an http(s) address with {notice} in it, was '" + template + "'");
+    }
+    return notice ->
+        template.replace("{notice}", URLEncoder.encode(notice, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The time zone of print batches and bank statements ({@value #TIME_ZONE}).
+   *
+   * @throws IllegalArgumentException naming the variable and value when it is no time zone
+   */
+  static ZoneId zone(Map<String, String> env) {
     String value = env.getOrDefault(TIME_ZONE, DEFAULT_TIME_ZONE).strip();
     try {
       return ZoneId.of(value.isEmpty() ? DEFAULT_TIME_ZONE : value);

@@ -36,7 +36,8 @@ final class ServeCommand implements Runnable {
     }
     Vigil vigil =
         Vigil.start(
-            config, OutsideWorld.fromEnvironment(System.getenv(), config.dataDir(), config.clock()));
+            config,
+            OutsideWorld.fromEnvironment(System.getenv(), config.dataDir(), config.clock()));
     vigil
         .generatedAdminPassword()
         .ifPresent(

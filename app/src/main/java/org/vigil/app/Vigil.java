@@ -29,16 +29,23 @@ import org.vigil.http.auth.PasswordHasher;
 import org.vigil.http.cameras.CameraHealthRoutes;
 import org.vigil.http.cases.CaseRoutes;
 import org.vigil.http.cases.PaymentRoutes;
+import org.vigil.http.desk.CaseDeskOperatorDesk;
+import org.vigil.http.desk.DeskPages;
 import org.vigil.http.incidents.IncidentHub;
 import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.ingest.IngestKeys;
 import org.vigil.http.live.LiveRoutes;
 import org.vigil.http.metrics.MetricsRoutes;
+import org.vigil.http.portal.CaseDeskPortalDesk;
+import org.vigil.http.portal.PortalAccess;
+import org.vigil.http.portal.PortalPages;
+import org.vigil.http.portal.WindowThrottle;
 import org.vigil.http.retention.RetentionRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
 import org.vigil.http.transparency.TransparencyRoutes;
 import org.vigil.http.violations.ViolationRoutes;
+import org.vigil.http.web.LanguageChoice;
 import org.vigil.pipeline.EmbeddedPipeline;
 import org.vigil.pipeline.SiteRegistry;
 import org.vigil.postgres.Database;
@@ -199,6 +206,7 @@ public final class Vigil implements AutoCloseable {
               ports.byChannel(),
               caseSettings.outboxInterval(),
               caseSettings.deadlineInterval()));
+      LanguageChoice languages = new LanguageChoice(config.language());
       HttpServices services =
           new HttpServices(
               new IngestHandler(pipeline, keys),
@@ -220,7 +228,22 @@ public final class Vigil implements AutoCloseable {
               new RetentionRoutes(purges, audit),
               accounts,
               new CaseRoutes(desk, caseSites, audit, config.clock()),
-              new PaymentRoutes(desk, ports.webhook(), ports.statements(), audit));
+              new PaymentRoutes(desk, ports.webhook(), ports.statements(), audit),
+              new DeskPages(
+                  new CaseDeskOperatorDesk(desk, caseSites, auditLog, audit::pseudonym),
+                  OutsideWorld.zone(System.getenv()),
+                  languages),
+              new PortalPages(
+                  new CaseDeskPortalDesk(
+                      desk,
+                      ports.renderer(),
+                      ports.paymentPage().orElse(null),
+                      auditLog,
+                      config.clock()),
+                  WindowThrottle.standard(config.clock()),
+                  new PortalAccess(portalKey(random), config.clock()),
+                  languages),
+              config.language());
       VigilServer server = VigilServer.start(config.port(), services);
       opened.add(server);
       opened.add(incidentHub); // closed first, so that no event stream holds the server up
@@ -234,6 +257,16 @@ public final class Vigil implements AutoCloseable {
       }
       throw (RuntimeException) e;
     }
+  }
+
+  /**
+   * The key of the portal's access cookies, new at every start: a citizen's portal session lasts
+   * minutes, and a restart asks them to enter the notice number and plate again.
+   */
+  private static byte[] portalKey(SecureRandom random) {
+    byte[] key = new byte[32];
+    random.nextBytes(key);
+    return key;
   }
 
   private static Sites readSites(VigilConfig config) {

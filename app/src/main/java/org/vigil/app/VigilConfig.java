@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import org.vigil.notice.Language;
 import org.vigil.pipeline.EmbeddedPipeline;
 import org.vigil.postgres.DatabaseSettings;
 import org.vigil.retention.RetentionPolicy;
@@ -31,6 +32,9 @@ import org.vigil.retention.RetentionPolicy;
  *     reviewer's rejections need a second reviewer when more than the share of their last window
  *     decisions are rejections; default 20 and 0.30), {@code VIGIL_NOTICE_FLAG_DAYS} (cases are
  *     flagged this many days before their notice deadline; default 3)
+ * @param language the web pages' language when the visitor's choice, cookie and browser name none
+ *     of Kazakh, Russian and English ({@code VIGIL_LANGUAGE}: {@code kk}, {@code ru} or {@code en};
+ *     default {@code ru})
  */
 public record VigilConfig(
     Path dataDir,
@@ -42,7 +46,8 @@ public record VigilConfig(
     EmbeddedPipeline.Settings pipeline,
     Clock clock,
     Retention retention,
-    Cases cases) {
+    Cases cases,
+    Language language) {
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -65,7 +70,8 @@ public record VigilConfig(
         pipeline(env.get("VIGIL_ALLOWED_LATENESS")),
         Clock.systemUTC(),
         Retention.fromEnvironment(env),
-        Cases.fromEnvironment(env));
+        Cases.fromEnvironment(env),
+        language(env.get("VIGIL_LANGUAGE")));
   }
 
   private static EmbeddedPipeline.Settings pipeline(String lateness) {
@@ -106,7 +112,8 @@ public record VigilConfig(
         pipeline,
         clock,
         retention,
-        cases);
+        cases,
+        language);
   }
 
   public VigilConfig withSitesFile(Path sitesFile) {
@@ -120,7 +127,8 @@ public record VigilConfig(
         pipeline,
         clock,
         retention,
-        cases);
+        cases,
+        language);
   }
 
   public VigilConfig withIngestKey(String ingestKey) {
@@ -134,7 +142,8 @@ public record VigilConfig(
         pipeline,
         clock,
         retention,
-        cases);
+        cases,
+        language);
   }
 
   public VigilConfig withAdminPassword(String adminPassword) {
@@ -148,13 +157,24 @@ public record VigilConfig(
         pipeline,
         clock,
         retention,
-        cases);
+        cases,
+        language);
   }
 
   public VigilConfig withDataDir(Path dataDir) {
     DatabaseSettings db = database.isEmbedded() ? DatabaseSettings.embedded(dataDir) : database;
     return new VigilConfig(
-        dataDir, db, port, sitesFile, ingestKey, adminPassword, pipeline, clock, retention, cases);
+        dataDir,
+        db,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        cases,
+        language);
   }
 
   public VigilConfig withPipeline(EmbeddedPipeline.Settings pipeline) {
@@ -168,7 +188,8 @@ public record VigilConfig(
         pipeline,
         clock,
         retention,
-        cases);
+        cases,
+        language);
   }
 
   public VigilConfig withRetention(Retention retention) {
@@ -182,7 +203,8 @@ public record VigilConfig(
         pipeline,
         clock,
         retention,
-        cases);
+        cases,
+        language);
   }
 
   /**
@@ -231,6 +253,33 @@ public record VigilConfig(
     }
   }
 
+  public VigilConfig withLanguage(Language language) {
+    return new VigilConfig(
+        dataDir,
+        database,
+        port,
+        sitesFile,
+        ingestKey,
+        adminPassword,
+        pipeline,
+        clock,
+        retention,
+        cases,
+        language);
+  }
+
+  private static Language language(String value) {
+    if (value == null || value.isBlank()) {
+      return Language.RU;
+    }
+    try {
+      return Language.ofTag(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "VIGIL_LANGUAGE must be kk, ru or en, was '" + value + "'", e);
+    }
+  }
+
   public VigilConfig withCases(Cases cases) {
     return new VigilConfig(
         dataDir,
@@ -242,7 +291,8 @@ public record VigilConfig(
         pipeline,
         clock,
         retention,
-        cases);
+        cases,
+        language);
   }
 
   /**
@@ -334,7 +384,8 @@ public record VigilConfig(
         pipeline,
         clock,
         retention,
-        cases);
+        cases,
+        language);
   }
 
   private static int port(String value) {

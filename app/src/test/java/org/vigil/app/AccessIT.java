@@ -328,6 +328,41 @@ class AccessIT {
     assertThat(wrong.setCookie(SESSION)).isNull();
   }
 
+  @Test
+  void aBrowserWithoutASessionIsSentToTheFormInItsLanguageWhileProgramsAreChallenged()
+      throws Exception {
+    Map<String, String> browser = Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+    Reply page = send("GET", "/staff?lang=kk", browser, null);
+    assertThat(page.status()).isEqualTo(303);
+    assertThat(page.header("Location")).isEqualTo("/login?next=%2Fstaff%3Flang%3Dkk&lang=kk");
+    Reply expired = withCookie("GET", "/staff", "no-such-session", browser, null);
+    assertThat(expired.status()).isEqualTo(303);
+    assertThat(expired.header("Location")).isEqualTo("/login?next=%2Fstaff");
+    assertThat(send("GET", "/staff", Map.of(), null).status()).isEqualTo(401);
+    assertThat(send("GET", "/api/v1/violations", Map.of("Accept", "*/*"), null).status())
+        .isEqualTo(401);
+
+    Reply form = send("GET", "/login?lang=kk", Map.of(), null);
+    assertThat(form.body()).contains("<html lang=\"kk\">").contains("Құпиясөз");
+    assertThat(form.setCookie("vigil_lang")).startsWith("vigil_lang=kk;").contains("SameSite=Lax");
+    assertThat(send("GET", "/login", Map.of("Cookie", "vigil_lang=kk"), null).body())
+        .contains("<html lang=\"kk\">");
+    assertThat(send("GET", "/login", Map.of("Accept-Language", "en-GB,en;q=0.9"), null).body())
+        .contains("<html lang=\"en\">");
+    assertThat(send("GET", "/login", Map.of(), null).body()).contains("<html lang=\"ru\">");
+    Reply bad = send("GET", "/login?lang=de", Map.of(), null);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("lang must be kk, ru or en, was 'de'");
+
+    String token = sessionToken(TestVigil.OPERATOR, TestVigil.OPERATOR_PASSWORD);
+    Reply staff = withCookie("GET", "/staff?lang=en", token, browser, null);
+    assertThat(staff.status()).isEqualTo(200);
+    assertThat(staff.body())
+        .contains("You are signed in as officer, with the role of operator.")
+        .contains("name=\"csrf\" value=\"" + csrf(token) + "\"");
+    assertThat(staff.header("Content-Security-Policy")).contains("default-src 'none'");
+  }
+
   // ---- break-glass and the access matrix ----
 
   @Test
@@ -488,6 +523,8 @@ class AccessIT {
   static Reply login(String cookie, String field, String next, String password) throws Exception {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/x-www-form-urlencoded");
+    // the form answers in the browser's language (docs/web.md); these checks read English
+    headers.put("Accept-Language", "en");
     if (cookie != null) {
       headers.put("Cookie", "vigil_login_csrf=" + cookie);
     }

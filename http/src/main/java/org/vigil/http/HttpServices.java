@@ -7,10 +7,12 @@ import org.vigil.http.auth.Accounts;
 import org.vigil.http.cameras.CameraHealthRoutes;
 import org.vigil.http.cases.CaseRoutes;
 import org.vigil.http.cases.PaymentRoutes;
+import org.vigil.http.desk.DeskPages;
 import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
 import org.vigil.http.metrics.MetricsRoutes;
+import org.vigil.http.portal.PortalPages;
 import org.vigil.http.retention.RetentionRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
 import org.vigil.http.transparency.TransparencyRoutes;
@@ -40,43 +42,9 @@ public record HttpServices(
     Accounts accounts,
     CaseRoutes cases,
     PaymentRoutes payments,
+    DeskPages desk,
+    PortalPages portal,
     Language language) {
-
-  /** The same, with pages in Russian unless the visitor chooses otherwise. */
-  public HttpServices(
-      IngestHandler ingest,
-      ViolationRoutes violations,
-      AdminRoutes admin,
-      LiveRoutes live,
-      ExemptionRoutes exemptions,
-      CameraHealthRoutes cameraHealth,
-      StatisticsRoutes statistics,
-      IncidentRoutes incidents,
-      AuditRoutes audit,
-      MetricsRoutes metrics,
-      TransparencyRoutes transparency,
-      RetentionRoutes retention,
-      Accounts accounts,
-      CaseRoutes cases,
-      PaymentRoutes payments) {
-    this(
-        ingest,
-        violations,
-        admin,
-        live,
-        exemptions,
-        cameraHealth,
-        statistics,
-        incidents,
-        audit,
-        metrics,
-        transparency,
-        retention,
-        accounts,
-        cases,
-        payments,
-        Language.RU);
-  }
 
   /** How the web pages choose their language. */
   public LanguageChoice languages() {

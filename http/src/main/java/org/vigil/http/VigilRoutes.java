@@ -42,6 +42,8 @@ public final class VigilRoutes {
     routes.addAll(services.retention().routes());
     routes.addAll(services.cases().routes());
     routes.addAll(services.payments().routes());
+    routes.addAll(services.desk().routes());
+    routes.addAll(services.portal().routes());
     return routes;
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,14 +18,18 @@ import org.vigil.http.audit.AuditRoutes;
 import org.vigil.http.cameras.CameraHealthRoutes;
 import org.vigil.http.cases.CaseRoutes;
 import org.vigil.http.cases.PaymentRoutes;
+import org.vigil.http.desk.DeskPages;
 import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
 import org.vigil.http.metrics.MetricsRoutes;
+import org.vigil.http.portal.PortalPages;
 import org.vigil.http.retention.RetentionRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
 import org.vigil.http.transparency.TransparencyRoutes;
 import org.vigil.http.violations.ViolationRoutes;
+import org.vigil.http.web.LanguageChoice;
+import org.vigil.notice.Language;
 
 /** Every route that is registered is described in the published OpenAPI document. */
 class OpenApiCoverageTest {
@@ -47,7 +52,10 @@ class OpenApiCoverageTest {
             new RetentionRoutes(null, null),
             null,
             new CaseRoutes(null, null, null, Clock.systemUTC()),
-            new PaymentRoutes(null, Optional.empty(), Optional.empty(), null));
+            new PaymentRoutes(null, Optional.empty(), Optional.empty(), null),
+            new DeskPages(null, ZoneOffset.UTC, new LanguageChoice(Language.EN)),
+            new PortalPages(null, null, null, new LanguageChoice(Language.EN)),
+            Language.EN);
     List<String> lines;
     try (InputStream in = getClass().getResourceAsStream("/org/vigil/http/openapi.yaml")) {
       lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();

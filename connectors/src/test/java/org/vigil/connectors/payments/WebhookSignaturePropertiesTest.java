@@ -13,8 +13,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.vigil.payment.PaymentWebhook.Verdict;
 import org.vigil.payment.IncomingPayment;
+import org.vigil.payment.PaymentWebhook.Verdict;
 import org.vigil.testkit.TestClock;
 
 /** The signature holds for every genuine webhook and for no altered one. */

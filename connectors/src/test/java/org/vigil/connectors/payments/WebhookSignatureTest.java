@@ -9,11 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
-import org.vigil.payment.PaymentWebhook.Verdict;
 import org.vigil.payment.IncomingPayment;
+import org.vigil.payment.PaymentWebhook.Verdict;
 import org.vigil.testkit.TestClock;
 
 class WebhookSignatureTest {
@@ -107,10 +108,19 @@ class WebhookSignatureTest {
   }
 
   @Test
+  void as_the_payment_port_it_reads_the_lower_case_header() {
+    String header = signer.sign(body, clock.instant());
+    assertThat(verifier.verify(Map.of("vigil-signature", header), body))
+        .isInstanceOf(Verdict.Accepted.class);
+    assertThat(rejected(verifier.verify(Map.of(), body)).reason())
+        .isEqualTo("no Vigil-Signature header");
+  }
+
+  @Test
   void bad_headers_name_what_is_wrong() {
     String good = signer.sign(body, clock.instant());
     String v1 = good.substring(good.indexOf("v1="));
-    assertThat(rejected(verifier.verify(null, body)).reason())
+    assertThat(rejected(verifier.verify((String) null, body)).reason())
         .isEqualTo("no Vigil-Signature header");
     assertThat(rejected(verifier.verify(v1, body)).reason())
         .isEqualTo("Vigil-Signature has no t= timestamp");

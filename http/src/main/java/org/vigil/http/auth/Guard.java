@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.vigil.http.Bodies;
 import org.vigil.http.Json;
+import org.vigil.http.web.LanguageChoice;
 import org.vigil.http.web.WebForms;
 
 /**
@@ -217,14 +218,19 @@ public final class Guard {
         && req.headers().first(HeaderNames.ACCEPT).map(a -> a.contains("text/html")).orElse(false);
   }
 
-  /** 303 to {@code /login?next=} this page. */
+  /** 303 to {@code /login?next=} this page, in the language the page was asked for. */
   private static void toSignIn(ServerRequest req, ServerResponse res) {
     String raw = req.path().rawPath();
     String query = req.query().rawValue();
     String next = WebForms.safeNext(query.isEmpty() ? raw : raw + "?" + query);
     res.status(Status.SEE_OTHER_303);
+    String lang =
+        req.query().contains(LanguageChoice.PARAM) ? req.query().get(LanguageChoice.PARAM) : "";
     res.header(
-        HeaderNames.LOCATION, "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        HeaderNames.LOCATION,
+        "/login?next="
+            + URLEncoder.encode(next, StandardCharsets.UTF_8)
+            + (lang.matches("kk|ru|en") ? "&" + LanguageChoice.PARAM + "=" + lang : ""));
     res.header(HeaderNames.CACHE_CONTROL, "no-store");
     res.send();
   }

@@ -190,7 +190,10 @@ public final class SessionRoutes {
     String token = accounts.sessions().randomToken();
     res.headers()
         .addCookie(WebForms.cookie(req, LOGIN_COOKIE, token, "/login", LOGIN_FORM_LIFETIME));
-    Layout page = Layout.of(req, res, languages).narrow();
+    Layout page =
+        Layout.of(req, res, languages)
+            .narrow()
+            .linksKeep(next.equals("/") ? List.of() : List.of(Map.entry("next", next)));
     Messages t = page.messages();
     page.title(t.get("signin.title"))
         .main(

@@ -91,7 +91,7 @@ public final class Layout {
 
   private final Messages messages;
   private final String path;
-  private final List<Map.Entry<String, String>> query;
+  private List<Map.Entry<String, String>> query;
   private Audience audience = Audience.STAFF;
   private String title = "";
   private String main = "";
@@ -165,6 +165,16 @@ public final class Layout {
   /** The page's own content (HTML, its values already escaped). */
   public Layout main(String html) {
     this.main = html;
+    return this;
+  }
+
+  /**
+   * The query that the language links keep instead of the request's (decoded names and values): a
+   * page whose query carries something it has checked, such as the sign-in's {@code next}, passes
+   * the checked value, so that the links never echo what the request held.
+   */
+  public Layout linksKeep(List<Map.Entry<String, String>> query) {
+    this.query = List.copyOf(query);
     return this;
   }
 

@@ -38,6 +38,8 @@ class LayoutTest {
         Layout.of(Language.EN, "/portal", List.of(Map.entry("lang", "en"), Map.entry("x", "é")));
     assertThat(page.link(Language.KK)).isEqualTo("/portal?x=%C3%A9&lang=kk");
     assertThat(Layout.of(Language.EN, "/", List.of()).link(Language.RU)).isEqualTo("/?lang=ru");
+    assertThat(page.linksKeep(List.of(Map.entry("next", "/staff"))).link(Language.RU))
+        .isEqualTo("/portal?next=%2Fstaff&lang=ru");
   }
 
   @Test

@@ -20,10 +20,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium for browser tests: Debian's {@code chromium} driven through its {@code
@@ -169,8 +171,9 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Clicks the button (a {@code <button>} or an {@code <input type=submit|button>}) or, failing
-   * that, the link whose visible text is {@code text}, and waits for the page it leads to.
+   * Clicks the button (a {@code <button>} or an {@code <input type=submit|button>}) or the link
+   * whose visible text is {@code text}; when that loads another page (a link, a form's submit
+   * button), waits until the next page has replaced this one and has loaded.
    */
   public Browser click(String text) {
     String wanted = normalize(text);
@@ -179,7 +182,14 @@ public final class Browser implements AutoCloseable {
             By.cssSelector("button, input[type=submit], input[type=button], a[href]"))) {
       String shown = b.getTagName().equals("input") ? b.getDomAttribute("value") : b.getText();
       if (shown != null && normalize(shown).equals(wanted) && b.isDisplayed()) {
+        boolean navigates = navigates(b);
+        if (navigates) {
+          markPage();
+        }
         b.click();
+        if (navigates) {
+          waitForNextPage();
+        }
         return this;
       }
     }
@@ -192,6 +202,42 @@ public final class Browser implements AutoCloseable {
             + driver.findElements(By.cssSelector("button, input[type=submit], a[href]")).stream()
                 .map(e -> e.getTagName().equals("input") ? e.getDomAttribute("value") : e.getText())
                 .toList());
+  }
+
+  /**
+   * Whether clicking {@code e} loads another page: a link, or a submit button of a form (the pages
+   * under test have no script).
+   */
+  private static boolean navigates(WebElement e) {
+    if (e.getTagName().equals("a")) {
+      String href = e.getDomAttribute("href");
+      return href != null && !href.startsWith("#");
+    }
+    String type = e.getDomAttribute("type");
+    boolean submit = type == null || type.equalsIgnoreCase("submit");
+    return submit && !e.findElements(By.xpath("ancestor::form")).isEmpty();
+  }
+
+  /**
+   * Waits until the page marked by {@link #markPage} has been replaced by the next one and that has
+   * loaded. While Chromium navigates, commands may fail in odd ways (a node "does not belong to the
+   * document"); those are retried until the timeout.
+   */
+  private void waitForNextPage() {
+    new WebDriverWait(driver, PAGE_LOAD)
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return window.vigilBrowserMark === undefined"
+                                + " && document.readyState === 'complete'")));
+  }
+
+  /** Marks the current page (in its window object, which the next page does not inherit). */
+  private void markPage() {
+    script("window.vigilBrowserMark = true");
   }
 
   /** The visible text of the page. */
