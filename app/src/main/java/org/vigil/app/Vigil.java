@@ -40,12 +40,12 @@ import org.vigil.http.metrics.MetricsRoutes;
 import org.vigil.http.portal.CaseDeskPortalDesk;
 import org.vigil.http.portal.PortalAccess;
 import org.vigil.http.portal.PortalPages;
-import org.vigil.http.portal.WindowThrottle;
 import org.vigil.http.retention.RetentionRoutes;
 import org.vigil.http.statistics.StatisticsRoutes;
 import org.vigil.http.transparency.TransparencyRoutes;
 import org.vigil.http.violations.ViolationRoutes;
 import org.vigil.http.web.LanguageChoice;
+import org.vigil.http.web.PortalThrottle;
 import org.vigil.pipeline.EmbeddedPipeline;
 import org.vigil.pipeline.SiteRegistry;
 import org.vigil.postgres.Database;
@@ -240,7 +240,7 @@ public final class Vigil implements AutoCloseable {
                       ports.paymentPage().orElse(null),
                       auditLog,
                       config.clock()),
-                  WindowThrottle.standard(config.clock()),
+                  new PortalThrottle(config.clock()),
                   new PortalAccess(portalKey(random), config.clock()),
                   languages),
               config.language());

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.text.NumberFormat;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +32,7 @@ import org.vigil.http.portal.PortalDesk.PortalAppeal;
 import org.vigil.http.portal.PortalDesk.PortalCase;
 import org.vigil.http.web.LanguageChoice;
 import org.vigil.http.web.Layout;
+import org.vigil.http.web.PortalThrottle;
 import org.vigil.http.web.WebForms;
 import org.vigil.notice.Language;
 
@@ -42,7 +42,7 @@ import org.vigil.notice.Language;
  * and attachments, the appeal's status and its decision's reasons), in Kazakh, Russian or English.
  *
  * <p>A wrong pair and an unknown notice number get the same answer (same status, same text), and
- * failures are limited per client and per notice number by an {@link OpenThrottle}, so that the
+ * failures are limited per client and per notice number by an {@link PortalThrottle}, so that the
  * portal tells nobody whether a notice exists. After a successful opening, the browser keeps access
  * for {@link PortalAccess#LIFETIME} by a signed token in the {@value #COOKIE} cookie (HttpOnly,
  * SameSite=Strict, Path=/portal); the plate never appears in a URL. Forms carry a CSRF value
@@ -77,7 +77,7 @@ public final class PortalPages {
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
   private final PortalDesk desk;
-  private final OpenThrottle throttle;
+  private final PortalThrottle throttle;
   private final PortalAccess access;
   private final LanguageChoice languages;
 
@@ -85,7 +85,7 @@ public final class PortalPages {
    * @param languages how a page's language is chosen ({@code HttpServices.languages()})
    */
   public PortalPages(
-      PortalDesk desk, OpenThrottle throttle, PortalAccess access, LanguageChoice languages) {
+      PortalDesk desk, PortalThrottle throttle, PortalAccess access, LanguageChoice languages) {
     this.desk = desk;
     this.throttle = throttle;
     this.access = access;
@@ -191,10 +191,9 @@ public final class PortalPages {
       return;
     }
     String client = client(req);
-    Optional<Duration> wait = throttle.refusal(client, notice);
-    if (wait.isPresent()) {
-      long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
-      res.header(HeaderNames.RETRY_AFTER, String.valueOf(wait.get().toSeconds() + 1));
+    if (throttle.check(client, notice) instanceof PortalThrottle.Wait wait) {
+      long minutes = wait.minutes();
+      res.header(HeaderNames.RETRY_AFTER, String.valueOf(wait.retryAfter().toSeconds() + 1));
       formPage(
           req,
           res,

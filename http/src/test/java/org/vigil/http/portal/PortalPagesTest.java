@@ -19,6 +19,7 @@ import org.vigil.http.pages.PageClient;
 import org.vigil.http.pages.PageClient.Reply;
 import org.vigil.http.portal.PortalDesk.AppealStatus;
 import org.vigil.http.web.LanguageChoice;
+import org.vigil.http.web.PortalThrottle;
 import org.vigil.notice.Language;
 import org.vigil.testkit.TestClock;
 
@@ -39,7 +40,7 @@ class PortalPagesTest {
         new PageClient(
             new PortalPages(
                     desk,
-                    WindowThrottle.standard(clock),
+                    new PortalThrottle(clock),
                     new PortalAccess(new byte[32], clock),
                     new LanguageChoice(Language.RU))
                 .routes(),
@@ -115,6 +116,7 @@ class PortalPagesTest {
     for (int i = 0; i < 6; i++) {
       known.add(open(NOTICE, "000AAA0" + i).status());
     }
+    clock.advance(Duration.ofMinutes(15));
     for (int i = 0; i < 6; i++) {
       unknown.add(open("VGL-2026-555555", "000AAA0" + i).status());
     }
@@ -133,7 +135,7 @@ class PortalPagesTest {
 
   @Test
   void wrongPairsAreLimitedPerClient() throws Exception {
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < PortalThrottle.MAX_FAILURES; i++) {
       assertThat(open("VGL-2026-1000" + i, PLATE).status()).isEqualTo(404);
     }
     assertThat(open(NOTICE, PLATE).status()).isEqualTo(429);
