@@ -98,7 +98,9 @@ final class DemoCommand implements Runnable {
           Sign in as 'admin' with password %s (configuration, users, keys)
           and as 'officer' (an operator: violations) with password %s
           e.g. curl -u officer:%s '%sapi/v1/violations?limit=5'
-          or in a browser: %slogin
+          The back office, in a browser: %sdesk (review queue, appeals, notices; sign in as
+          'officer'); confirm a case, then open its notice as a citizen would at %sportal
+          with the notice number and the plate. Notices for the post: %s
           API description: %sopenapi.yaml
           Data (reset at every demo start): %s
           Stop with Ctrl-C.
@@ -119,6 +121,8 @@ final class DemoCommand implements Runnable {
                 officerPassword,
                 vigil.url(),
                 vigil.url(),
+                vigil.url(),
+                dataDir.resolve("print"),
                 vigil.url(),
                 dataDir));
     ServeCommand.awaitShutdown(feeder, vigil);
