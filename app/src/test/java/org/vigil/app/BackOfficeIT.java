@@ -289,6 +289,18 @@ class BackOfficeIT {
                 + " inclusive")
         .contains("43,250 KZT", "21,625 KZT")
         .contains(PORTAL);
+    // the payment address under the QR code leads to the portal, the number filled in, the plate
+    // asked for; it says no more for an unknown number (regression: it was a 404)
+    String qr = PORTAL + "/pay?n=" + notice;
+    assertThat(text).contains("Scan to pay " + qr);
+    HttpResponse<String> landing = portalGet(qr.replace(PORTAL, "/portal"), "");
+    assertThat(landing.statusCode()).as(landing.body()).isEqualTo(200);
+    assertThat(landing.body())
+        .contains("action=\"/portal\"", "name=\"plate\"", "value=\"" + notice + "\"");
+    assertThat(landing.headers().allValues("Set-Cookie")).isEmpty();
+    HttpResponse<String> unknown = portalGet("/portal/pay?n=1234567890128", "");
+    assertThat(unknown.statusCode()).isEqualTo(200);
+    assertThat(unknown.body().replace("1234567890128", notice)).isEqualTo(landing.body());
     // the letter went to the print batch too, and the outbox says both are sent
     JsonNode sent =
         CaseFlowIT.await(
@@ -643,8 +655,9 @@ class BackOfficeIT {
 
   private HttpResponse<String> portalGet(String path, String cookie) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(vigil.url().resolve(path))
-            .header("Cookie", cookie)
+        (cookie.isEmpty()
+                ? HttpRequest.newBuilder(vigil.url().resolve(path))
+                : HttpRequest.newBuilder(vigil.url().resolve(path)).header("Cookie", cookie))
             .header("Accept-Language", "ru")
             .build(),
         HttpResponse.BodyHandlers.ofString());
