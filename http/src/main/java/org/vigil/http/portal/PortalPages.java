@@ -40,6 +40,8 @@ import org.vigil.notice.Language;
  * The citizen portal under {@code /portal}, without an account: the notice number and the plate
  * open the case (evidence, amounts, deadlines, the notice letter, a pay link, an appeal with text
  * and attachments, the appeal's status and its decision's reasons), in Kazakh, Russian or English.
+ * The payment address of a notice's QR code, {@code /portal/pay?n=<notice number>}, is the same
+ * form with the number filled in.
  *
  * <p>A wrong pair and an unknown notice number get the same answer (same status, same text), and
  * failures are limited per client and per notice number by an {@link PortalThrottle}, so that the
@@ -97,6 +99,7 @@ public final class PortalPages {
     return List.of(
         Route.open(Method.GET, "/portal", page(this::form)),
         Route.open(Method.POST, "/portal", page(this::openCase)),
+        Route.open(Method.GET, "/portal/pay", page(this::pay)),
         Route.open(Method.GET, "/portal/case", page(this::showCase)),
         Route.open(Method.GET, "/portal/notice.pdf", page(this::noticePdf)),
         Route.open(Method.GET, "/portal/evidence/{n}", page(this::evidence)),
@@ -140,6 +143,27 @@ public final class PortalPages {
     formPage(req, res, t, Status.OK_200, notice, message);
   }
 
+  /**
+   * The address a notice's QR code and its letter print, {@code /portal/pay?n=<notice number>}
+   * ({@code PaymentUri}): the form with the number filled in, so that the plate opens the case with
+   * its amounts and pay link. Any plausible number gets the same form, whether a notice has it or
+   * not; an implausible one the form with the notice number's rule, as a 400.
+   */
+  private void pay(ServerRequest req, ServerResponse res, Texts t) {
+    String notice = req.query().contains("n") ? req.query().get("n").strip() : "";
+    if (!plausibleNotice(notice)) {
+      formPage(
+          req, res, t, Status.BAD_REQUEST_400, "", Page.alert(t.get("open.badNotice", MAX_NOTICE)));
+      return;
+    }
+    formPage(req, res, t, Status.OK_200, notice, "");
+  }
+
+  /** Whether {@code notice} may be a notice number: 1 to {@link #MAX_NOTICE} such characters. */
+  static boolean plausibleNotice(String notice) {
+    return !notice.isEmpty() && notice.length() <= MAX_NOTICE && notice.matches("[A-Za-z0-9 /-]+");
+  }
+
   private void formPage(
       ServerRequest req, ServerResponse res, Texts t, Status status, String notice, String alert) {
     StringBuilder m = new StringBuilder();
@@ -175,7 +199,7 @@ public final class PortalPages {
     Map<String, String> form = urlencoded(req, t);
     String notice = form.getOrDefault("notice", "").strip();
     String plate = form.getOrDefault("plate", "").strip();
-    if (notice.isEmpty() || notice.length() > MAX_NOTICE || !notice.matches("[A-Za-z0-9 /-]+")) {
+    if (!plausibleNotice(notice)) {
       formPage(
           req, res, t, Status.BAD_REQUEST_400, "", Page.alert(t.get("open.badNotice", MAX_NOTICE)));
       return;

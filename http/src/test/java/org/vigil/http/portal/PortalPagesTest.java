@@ -66,6 +66,29 @@ class PortalPagesTest {
   }
 
   @Test
+  void theQrCodesPaymentAddressIsTheFormWithTheNumberFilledInAndSaysNothingMore() throws Exception {
+    Reply known = web.get("/portal/pay?n=" + NOTICE);
+    assertThat(known.status()).as("the address every notice's QR code prints").isEqualTo(200);
+    assertThat(known.body())
+        .contains("<form method=\"post\" action=\"/portal\">", "name=\"plate\"")
+        .contains("name=\"notice\" required", "value=\"" + NOTICE + "\"");
+    assertThat(known.setCookies()).isEmpty();
+    Reply unknown = web.get("/portal/pay?n=VGL-2026-999999");
+    assertThat(unknown.status()).isEqualTo(200);
+    assertThat(normalise(unknown.body(), "VGL-2026-999999"))
+        .isEqualTo(normalise(known.body(), NOTICE));
+    assertThat(desk.calls).as("the number alone looks nothing up").isEmpty();
+
+    Reply bad = web.get("/portal/pay?n=%3Cscript%3E");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("role=\"alert\"").doesNotContain("<script>");
+    assertThat(web.get("/portal/pay").status()).isEqualTo(400);
+
+    Reply opened = open(NOTICE, PLATE);
+    assertThat(opened.status()).as("the form it fills in opens the case").isEqualTo(303);
+  }
+
+  @Test
   void theRightPairOpensTheCaseByACookieNeverThePlateInAUrl() throws Exception {
     Reply r = open(NOTICE, "123 abc02");
     assertThat(r.status()).isEqualTo(303);

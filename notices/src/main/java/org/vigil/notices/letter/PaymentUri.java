@@ -7,8 +7,9 @@ import org.vigil.notice.NoticeLetter;
 /**
  * The payment address a notice's QR code encodes: {@code <portal>/pay?n=<notice number>}, the
  * portal without a trailing slash and the number URL-encoded (UTF-8), e.g. {@code
- * https://vigil.example/portal/pay?n=KZ-2026-000123}. The portal answers it with the payment page
- * of that notice; it carries no personal data.
+ * https://vigil.example/portal/pay?n=KZ-2026-000123}. The portal answers it with its form, the
+ * number filled in: with the plate, the case opens with its amounts and the pay link. It carries no
+ * personal data.
  */
 public final class PaymentUri {
   private PaymentUri() {}
