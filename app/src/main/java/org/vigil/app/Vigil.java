@@ -231,7 +231,7 @@ public final class Vigil implements AutoCloseable {
               new PaymentRoutes(desk, ports.webhook(), ports.statements(), audit),
               new DeskPages(
                   new CaseDeskOperatorDesk(desk, caseSites, auditLog, audit::pseudonym),
-                  OutsideWorld.zone(System.getenv()),
+                  caseSettings.zone(),
                   languages),
               new PortalPages(
                   new CaseDeskPortalDesk(

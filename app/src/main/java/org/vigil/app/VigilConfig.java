@@ -3,6 +3,7 @@ package org.vigil.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.vigil.notice.Language;
@@ -304,6 +305,8 @@ public record VigilConfig(
    * @param secondReviewWindow how many of a reviewer's latest decisions count
    * @param secondReviewShare the share of rejections above which a second reviewer is needed
    * @param noticeFlagDays how many days before the notice deadline a case is flagged
+   * @param zone the time zone of the desk's pages, print batches and bank statements ({@code
+   *     VIGIL_TIME_ZONE}, default Asia/Almaty)
    */
   public record Cases(
       Duration outboxInterval,
@@ -311,7 +314,8 @@ public record VigilConfig(
       String portal,
       int secondReviewWindow,
       double secondReviewShare,
-      int noticeFlagDays) {
+      int noticeFlagDays,
+      ZoneId zone) {
     public static final Duration DEFAULT_OUTBOX_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_DEADLINE_INTERVAL = Duration.ofHours(1);
     public static final String DEFAULT_PORTAL = "http://localhost:8080/portal";
@@ -339,12 +343,13 @@ public record VigilConfig(
           portal == null ? DEFAULT_PORTAL : portal.trim(),
           (int) number(env, "VIGIL_SECOND_REVIEW_WINDOW", 20),
           number(env, "VIGIL_SECOND_REVIEW_SHARE", 0.30),
-          (int) number(env, "VIGIL_NOTICE_FLAG_DAYS", 3));
+          (int) number(env, "VIGIL_NOTICE_FLAG_DAYS", 3),
+          OutsideWorld.zone(env));
     }
 
     public Cases withIntervals(Duration outbox, Duration deadline) {
       return new Cases(
-          outbox, deadline, portal, secondReviewWindow, secondReviewShare, noticeFlagDays);
+          outbox, deadline, portal, secondReviewWindow, secondReviewShare, noticeFlagDays, zone);
     }
 
     private static Duration duration(Map<String, String> env, String name, Duration dflt) {
