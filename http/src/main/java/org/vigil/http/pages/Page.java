@@ -70,7 +70,8 @@ public final class Page {
     Layout layout =
         Layout.of(language, req.path().rawPath(), query).audience(audience).title(title);
     if (signedIn != null) {
-      layout.signedIn(signedIn.username(), signedIn.role().name(), csrf);
+      layout.signedIn(
+          signedIn.username(), layout.messages().get("role." + signedIn.role().name()), csrf);
     }
     layout.main(STYLE + main).send(res, status);
   }
