@@ -8,10 +8,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.vigil.contract.StaffClient;
 import org.vigil.detection.Detection;
 import org.vigil.keeper.Keeper;
@@ -40,6 +45,143 @@ final class BrowserCases {
           "kk", List.of("Пайдаланушы аты", "Құпиясөз", "Кіру"),
           "ru", List.of("Имя пользователя", "Пароль", "Войти"),
           "en", List.of("User name", "Password", "Sign in"));
+
+  /** What the citizen portal's pages say, per language (from the portal's texts, written out). */
+  static final Map<String, Map<String, String>> PORTAL =
+      Map.of(
+          "kk",
+          Map.ofEntries(
+              Map.entry("open.title", "Қаулыны қарау"),
+              Map.entry("open.notice", "Қаулы нөмірі"),
+              Map.entry("open.plate", "Мемлекеттік нөмір"),
+              Map.entry("open.submit", "Қаулыны ашу"),
+              Map.entry(
+                  "open.noMatch",
+                  "Мұндай нөмірі мен мемлекеттік нөмірі бар қаулы жоқ. Екеуін де тексеріп,"
+                      + " қайталап көріңіз."),
+              Map.entry("open.throttled", "Әрекет тым көп. 15 минуттан кейін қайталап көріңіз."),
+              Map.entry("case.title", "{0} қаулысы"),
+              Map.entry("case.pdf", "Қаулы (PDF)"),
+              Map.entry("fact.amount", "Айыппұл"),
+              Map.entry("fact.discounted", "Жеңілдікпен сомасы"),
+              Map.entry("fact.payBy", "Толық соманы төлеу мерзімі"),
+              Map.entry("fact.appealUntil", "Шағымдану мерзімі"),
+              Map.entry("appeal.text", "Қаулы неге қате"),
+              Map.entry("appeal.files", "Тіркемелер (міндетті емес)"),
+              Map.entry("appeal.submit", "Шағымды жіберу"),
+              Map.entry("appeal.filed", "Шағымыңыз қабылданды. Шешімді қызметкер қабылдайды."),
+              Map.entry("appeal.pending", "Шағымыңыз шешім күтуде."),
+              Map.entry("appeal.upheld", "Шағымыңыз қанағаттандырылды: қаулы жойылды."),
+              Map.entry("appeal.rejected", "Шағымыңыз қанағаттандырылмады: қаулы күшінде қалады."),
+              Map.entry("state.NOTICE_ISSUED", "Күйі: Қаулы шығарылды, төлем күтілуде"),
+              Map.entry("state.APPEALED", "Күйі: Шағым берілді, шешім күтілуде"),
+              Map.entry("state.CANCELLED", "Күйі: Жойылды")),
+          "ru",
+          Map.ofEntries(
+              Map.entry("open.title", "Посмотреть постановление"),
+              Map.entry("open.notice", "Номер постановления"),
+              Map.entry("open.plate", "Госномер"),
+              Map.entry("open.submit", "Открыть постановление"),
+              Map.entry(
+                  "open.noMatch",
+                  "Постановления с таким номером и госномером нет. Проверьте оба и попробуйте"
+                      + " снова."),
+              Map.entry("open.throttled", "Слишком много попыток. Попробуйте снова через 15 мин."),
+              Map.entry("case.title", "Постановление {0}"),
+              Map.entry("case.pdf", "Постановление (PDF)"),
+              Map.entry("fact.amount", "Штраф"),
+              Map.entry("fact.discounted", "Сумма со скидкой"),
+              Map.entry("fact.payBy", "Оплатить полную сумму до"),
+              Map.entry("fact.appealUntil", "Обжаловать до"),
+              Map.entry("appeal.text", "Почему постановление ошибочно"),
+              Map.entry("appeal.files", "Вложения (необязательно)"),
+              Map.entry("appeal.submit", "Отправить жалобу"),
+              Map.entry("appeal.filed", "Ваша жалоба получена. Решение примет сотрудник."),
+              Map.entry("appeal.pending", "Ваша жалоба ожидает решения."),
+              Map.entry("appeal.upheld", "Ваша жалоба удовлетворена: постановление отменено."),
+              Map.entry(
+                  "appeal.rejected", "В вашей жалобе отказано: постановление остаётся в силе."),
+              Map.entry("state.NOTICE_ISSUED", "Состояние: Постановление вынесено, ожидает оплаты"),
+              Map.entry("state.APPEALED", "Состояние: Обжаловано, ожидает решения"),
+              Map.entry("state.CANCELLED", "Состояние: Отменено")),
+          "en",
+          Map.ofEntries(
+              Map.entry("open.title", "See your traffic notice"),
+              Map.entry("open.notice", "Notice number"),
+              Map.entry("open.plate", "Vehicle plate"),
+              Map.entry("open.submit", "Open the notice"),
+              Map.entry(
+                  "open.noMatch",
+                  "No notice matches this number and plate. Check both and try again."),
+              Map.entry("open.throttled", "Too many attempts. Try again in 15 minutes."),
+              Map.entry("case.title", "Notice {0}"),
+              Map.entry("case.pdf", "The notice letter (PDF)"),
+              Map.entry("fact.amount", "Fine"),
+              Map.entry("fact.discounted", "Reduced amount"),
+              Map.entry("fact.payBy", "Pay the full amount by"),
+              Map.entry("fact.appealUntil", "Appeal by"),
+              Map.entry("appeal.text", "Why the notice is wrong"),
+              Map.entry("appeal.files", "Attachments (optional)"),
+              Map.entry("appeal.submit", "Send the appeal"),
+              Map.entry(
+                  "appeal.filed", "Your appeal was received. It will be decided by an officer."),
+              Map.entry("appeal.pending", "Your appeal is waiting for a decision."),
+              Map.entry("appeal.upheld", "Your appeal was upheld: the notice is cancelled."),
+              Map.entry("appeal.rejected", "Your appeal was rejected: the notice stands."),
+              Map.entry("state.NOTICE_ISSUED", "Status: Notice issued, waiting for payment"),
+              Map.entry("state.APPEALED", "Status: Appealed, waiting for a decision"),
+              Map.entry("state.CANCELLED", "Status: Cancelled")));
+
+  /**
+   * Opens the portal in {@code lang} and enters {@code notice} and {@code plate}; answers the page
+   * that follows (the case, or the form again with why not).
+   */
+  static Browser openNotice(Browser b, String url, String lang, String notice, String plate) {
+    Map<String, String> w = PORTAL.get(lang);
+    b.open(url + "/portal?lang=" + lang);
+    assertThat(b.lang()).isEqualTo(lang);
+    assertThat(heading(b)).isEqualTo(w.get("open.title"));
+    return b.fill(w.get("open.notice"), notice)
+        .fill(w.get("open.plate"), plate)
+        .click(w.get("open.submit"));
+  }
+
+  /** The page's {@code <h1>}. */
+  static String heading(Browser b) {
+    return b.driver().findElement(By.tagName("h1")).getText();
+  }
+
+  /** The texts of the elements with {@code role="status"}. */
+  static List<String> statuses(Browser b) {
+    return b.driver().findElements(By.cssSelector("[role=status]")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  /** The value ({@code <dd>}) of the fact whose term ({@code <dt>}) reads {@code term}. */
+  static String fact(Browser b, String term) {
+    List<WebElement> terms = b.driver().findElements(By.cssSelector("dl dt"));
+    for (WebElement dt : terms) {
+      if (dt.getText().strip().equals(term)) {
+        return spaced(dt.findElement(By.xpath("following-sibling::dd[1]")).getText());
+      }
+    }
+    throw new AssertionError(
+        "no fact '" + term + "'; facts: " + terms.stream().map(WebElement::getText).toList());
+  }
+
+  /** A day as the language writes it in full ({@code FormatStyle.LONG}). */
+  static String day(LocalDate day, String lang) {
+    return spaced(
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+            .withLocale(Language.ofTag(lang).locale())
+            .format(day));
+  }
+
+  /** The digits of {@code text}: an amount however the language groups and spaces it. */
+  static String digits(String text) {
+    return text.replaceAll("[^0-9]", "");
+  }
 
   /**
    * A clock that tells the real time plus an offset the test moves forward, so that a test can let

@@ -1,6 +1,8 @@
 package org.vigil.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigil.app.BrowserCases.heading;
+import static org.vigil.app.BrowserCases.statuses;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -201,21 +203,10 @@ class ReviewBrowserIT {
     assertThat(r.path("canonical").asText()).contains("\nreviewer=" + reviewer + "\n");
   }
 
-  static String heading(Browser b) {
-    return b.driver().findElement(By.tagName("h1")).getText();
-  }
-
   /** The case ids in the review queue's table, in the order shown. */
   static List<String> queue(Browser b) {
     return b.driver().findElements(By.cssSelector("main table a[href^='/desk/review/']")).stream()
         .map(a -> a.getDomAttribute("href").substring("/desk/review/".length()))
-        .toList();
-  }
-
-  /** The texts of the elements with {@code role="status"}. */
-  static List<String> statuses(Browser b) {
-    return b.driver().findElements(By.cssSelector("[role=status]")).stream()
-        .map(WebElement::getText)
         .toList();
   }
 
