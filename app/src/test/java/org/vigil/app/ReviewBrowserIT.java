@@ -104,6 +104,10 @@ class ReviewBrowserIT {
               Map.entry("state.CONFIRMED", "Confirmed"),
               Map.entry("state.REJECTED", "Rejected")));
 
+  /** The language links' texts: each language's own name. */
+  static final Map<String, String> ENDONYM =
+      Map.of("kk", "Қазақша", "ru", "Русский", "en", "English");
+
   @TempDir static Path dir;
   static Vigil vigil;
   static String url;
@@ -177,6 +181,14 @@ class ReviewBrowserIT {
     assertThat(b.lang()).isEqualTo(lang);
     assertThat(b.alerts()).containsExactly(w.get("reject.otherNeedsText"));
     assertThat(b.text()).contains(w.get("state.IN_REVIEW"));
+    // the refusal's page can be switched to another language and back: to the case, not a 404
+    String other = lang.equals("en") ? "kk" : "en";
+    b.click(ENDONYM.get(other));
+    assertThat(b.lang()).isEqualTo(other);
+    assertThat(heading(b)).isEqualTo(WORDS.get(other).get("case.title"));
+    b.click(ENDONYM.get(lang));
+    assertThat(b.url()).endsWith("/desk/review/" + rejected + "?lang=" + lang);
+    assertThat(heading(b)).isEqualTo(w.get("case.title"));
 
     // with a reason from the list and details it is rejected, and leaves the queue
     b.choose(w.get("case.reason"), w.get("reason.EMERGENCY_VEHICLE"))

@@ -849,6 +849,7 @@ public final class DeskPages {
     Page.send(
         req,
         res,
+        page(req),
         t.language(),
         Layout.Audience.STAFF,
         Guard.user(req),
@@ -856,6 +857,22 @@ public final class DeskPages {
         status,
         title,
         nav(req, t) + main);
+  }
+
+  /**
+   * The page that shows what the request is about: its own path for a {@code GET}; for a decision's
+   * post ({@code /desk/review/{id}/reject}, {@code /desk/appeals/{id}/decide}) the page with its
+   * form, and the outbox for a retry.
+   */
+  static String page(ServerRequest req) {
+    String path = req.path().rawPath();
+    if (req.prologue().method() == Method.GET) {
+      return path;
+    }
+    if (path.startsWith("/desk/outbox/")) {
+      return "/desk/outbox";
+    }
+    return path.substring(0, path.lastIndexOf('/'));
   }
 
   private static String state(Texts t, String state) {

@@ -112,6 +112,11 @@ class DeskPagesTest {
     assertThat(bad.body()).contains("role=\"alert\"", "&quot;BORED&quot; is not one");
     Reply other = web.postForm("/desk/review/" + id + "/reject", Map.of("reason", "OTHER"));
     assertThat(other.status()).isEqualTo(400);
+    // regression: the language links of the refusal repeated the form's action, which answers
+    // only a post ("Endpoint not found"); they lead to the case's page
+    assertThat(other.body())
+        .contains("href=\"/desk/review/" + id + "?lang=kk\"")
+        .doesNotContain("/reject?lang=");
     assertThat(other.body()).contains("role=\"alert\"", "needs details");
     assertThat(desk.calls).noneMatch(c -> c.startsWith("reject"));
 
