@@ -376,16 +376,23 @@ public final class DeskPages {
     try {
       reason = RejectReason.valueOf(reasonName);
     } catch (IllegalArgumentException e) {
-      refuseInReview(req, res, t, id, t.get("reject.badReason", reasonName));
+      refuseInReview(
+          req, res, t, id, Status.BAD_REQUEST_400, t.get("reject.badReason", reasonName));
       return;
     }
     String text = form.getOrDefault("text", "").strip();
     if (text.length() > MAX_NOTE) {
-      refuseInReview(req, res, t, id, t.get("reject.tooLong", MAX_NOTE, text.length()));
+      refuseInReview(
+          req,
+          res,
+          t,
+          id,
+          Status.BAD_REQUEST_400,
+          t.get("reject.tooLong", MAX_NOTE, text.length()));
       return;
     }
     if (reason == RejectReason.OTHER && text.isEmpty()) {
-      refuseInReview(req, res, t, id, t.get("reject.otherNeedsText"));
+      refuseInReview(req, res, t, id, Status.BAD_REQUEST_400, t.get("reject.otherNeedsText"));
       return;
     }
     decided(
@@ -400,20 +407,24 @@ public final class DeskPages {
   private void decided(
       ServerRequest req, ServerResponse res, Texts t, UUID id, Outcome outcome, String next) {
     if (outcome instanceof Outcome.Refused refused) {
-      refuseInReview(req, res, t, id, refused.reason());
+      refuseInReview(req, res, t, id, Status.CONFLICT_409, refused.reason());
       return;
     }
     Page.redirect(res, next);
   }
 
-  /** The review page again, 409 or 400, with {@code why} in an alert. */
-  private void refuseInReview(ServerRequest req, ServerResponse res, Texts t, UUID id, String why) {
+  /**
+   * The review page again with {@code why} in an alert: 400 for bad input, 409 for a decision the
+   * case refuses now.
+   */
+  private void refuseInReview(
+      ServerRequest req, ServerResponse res, Texts t, UUID id, Status status, String why) {
     Optional<CaseView> c = desk.caseView(id, Guard.user(req));
     if (c.isEmpty()) {
       notFound(req, res, t, t.get("case.none", id));
       return;
     }
-    reviewPage(req, res, t, Status.CONFLICT_409, c.get(), Page.alert(why));
+    reviewPage(req, res, t, status, c.get(), Page.alert(why));
   }
 
   // ---- appeals ----
@@ -838,6 +849,7 @@ public final class DeskPages {
     Page.send(
         req,
         res,
+        page(req),
         t.language(),
         Layout.Audience.STAFF,
         Guard.user(req),
@@ -845,6 +857,22 @@ public final class DeskPages {
         status,
         title,
         nav(req, t) + main);
+  }
+
+  /**
+   * The page that shows what the request is about: its own path for a {@code GET}; for a decision's
+   * post ({@code /desk/review/{id}/reject}, {@code /desk/appeals/{id}/decide}) the page with its
+   * form, and the outbox for a retry.
+   */
+  static String page(ServerRequest req) {
+    String path = req.path().rawPath();
+    if (req.prologue().method() == Method.GET) {
+      return path;
+    }
+    if (path.startsWith("/desk/outbox/")) {
+      return "/desk/outbox";
+    }
+    return path.substring(0, path.lastIndexOf('/'));
   }
 
   private static String state(Texts t, String state) {

@@ -45,12 +45,17 @@ public final class Page {
    * Sends a whole page in the one layout of Vigil's pages ({@link Layout}): {@code main} (already
    * escaped) after these pages' own styles.
    *
+   * @param page the page the language links lead to, with the request's query and another {@code
+   *     lang}: the request's path for a {@code GET}; for the answer to a form's post (a refusal
+   *     shown at the form's action), the page that shows the form, since a link cannot repeat a
+   *     post
    * @param signedIn the signed-in staff member, or null on the portal
    * @param csrf the session's CSRF token for the sign-out button, or null
    */
   public static void send(
       ServerRequest req,
       ServerResponse res,
+      String page,
       Language language,
       Layout.Audience audience,
       Accounts.SignedIn signedIn,
@@ -67,10 +72,10 @@ public final class Page {
         query.add(Map.entry(name, value));
       }
     }
-    Layout layout =
-        Layout.of(language, req.path().rawPath(), query).audience(audience).title(title);
+    Layout layout = Layout.of(language, page, query).audience(audience).title(title);
     if (signedIn != null) {
-      layout.signedIn(signedIn.username(), signedIn.role().name(), csrf);
+      layout.signedIn(
+          signedIn.username(), layout.messages().get("role." + signedIn.role().name()), csrf);
     }
     layout.main(STYLE + main).send(res, status);
   }

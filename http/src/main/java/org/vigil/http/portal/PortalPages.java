@@ -634,7 +634,20 @@ public final class PortalPages {
 
   private static void send(
       ServerRequest req, ServerResponse res, Texts t, Status status, String title, String main) {
-    Page.send(req, res, t.language(), Layout.Audience.PORTAL, null, null, status, title, main);
+    Page.send(
+        req, res, page(req), t.language(), Layout.Audience.PORTAL, null, null, status, title, main);
+  }
+
+  /**
+   * The page that shows what the request is about: its own path for a {@code GET}; the case for an
+   * appeal's post, the form for the opening's (and closing's) post.
+   */
+  static String page(ServerRequest req) {
+    String path = req.path().rawPath();
+    if (req.prologue().method() == Method.GET) {
+      return path;
+    }
+    return path.equals("/portal/appeal") ? "/portal/case" : "/portal";
   }
 
   private static String state(Texts t, String state) {

@@ -107,9 +107,16 @@ class DeskPagesTest {
   void aRejectionNeedsAReasonFromTheListAndOtherNeedsText() throws Exception {
     UUID id = desk.addCase(T, "A10 km 12", "123ABC02");
     Reply bad = web.postForm("/desk/review/" + id + "/reject", Map.of("reason", "BORED"));
-    assertThat(bad.status()).isEqualTo(409);
+    // bad input is a 400 (a refusal by the case itself is a 409, below)
+    assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body()).contains("role=\"alert\"", "&quot;BORED&quot; is not one");
     Reply other = web.postForm("/desk/review/" + id + "/reject", Map.of("reason", "OTHER"));
+    assertThat(other.status()).isEqualTo(400);
+    // regression: the language links of the refusal repeated the form's action, which answers
+    // only a post ("Endpoint not found"); they lead to the case's page
+    assertThat(other.body())
+        .contains("href=\"/desk/review/" + id + "?lang=kk\"")
+        .doesNotContain("/reject?lang=");
     assertThat(other.body()).contains("role=\"alert\"", "needs details");
     assertThat(desk.calls).noneMatch(c -> c.startsWith("reject"));
 
@@ -224,5 +231,16 @@ class DeskPagesTest {
     assertThat(en.body()).contains("<html lang=\"en\">", "Review queue");
     assertThat(en.setCookies()).anyMatch(c -> c.startsWith("vigil_lang=en"));
     assertThat(web.language("kk").get("/desk").body()).contains("<html lang=\"en\">");
+  }
+
+  @Test
+  void theHeaderNamesTheRoleInThePagesLanguage() throws Exception {
+    // regression: the header showed the role's constant, "OPERATOR", on every page in every
+    // language
+    assertThat(web.get("/desk?lang=kk").body())
+        .contains("Сіз olga ретінде кірдіңіз (оператор)")
+        .doesNotContain("OPERATOR");
+    assertThat(web.get("/desk?lang=ru").body()).contains("Вы вошли как olga (оператор)");
+    assertThat(web.get("/desk?lang=en").body()).contains("Signed in as olga (operator)");
   }
 }

@@ -237,6 +237,10 @@ class PortalPagesTest {
 
     Reply empty = appeal(csrf, "  ", List.of());
     assertThat(empty.body()).contains("Write why the notice is wrong.");
+    // regression: the language links repeated the form's action, which answers only a post
+    assertThat(empty.body())
+        .contains("href=\"/portal/case?lang=kk\"")
+        .doesNotContain("/portal/appeal?lang=");
     assertThat(desk.filed).isEmpty();
   }
 

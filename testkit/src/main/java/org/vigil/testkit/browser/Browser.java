@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -205,6 +207,87 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
+   * Clicks the link whose {@code href} attribute is exactly {@code href} (as written in the page,
+   * e.g. {@code /desk/review/1f…}) and waits until the page it leads to has loaded: for lists whose
+   * links all read alike ("Review", "Decide").
+   */
+  public Browser follow(String href) {
+    List<WebElement> links = driver.findElements(By.cssSelector("a[href]"));
+    for (WebElement a : links) {
+      if (href.equals(a.getDomAttribute("href")) && a.isDisplayed()) {
+        markPage();
+        a.click();
+        waitForNextPage();
+        return this;
+      }
+    }
+    throw new AssertionError(
+        "no link to '"
+            + href
+            + "' on "
+            + driver.getCurrentUrl()
+            + "; links: "
+            + links.stream().map(a -> a.getDomAttribute("href")).toList());
+  }
+
+  /**
+   * Chooses the option whose visible text is {@code option} (ignoring surrounding white space and
+   * case) in the {@code <select>} whose label reads {@code label}.
+   */
+  public Browser choose(String label, String option) {
+    WebElement field = field(label);
+    if (!field.getTagName().equals("select")) {
+      throw new AssertionError(
+          "the field labelled '" + label + "' is a " + field.getTagName() + ", not a select");
+    }
+    String wanted = normalize(option);
+    List<WebElement> options = field.findElements(By.tagName("option"));
+    for (WebElement o : options) {
+      if (normalize(o.getText()).equals(wanted)) {
+        new Select(field).selectByIndex(options.indexOf(o));
+        return this;
+      }
+    }
+    throw new AssertionError(
+        "the list '"
+            + label
+            + "' has no option '"
+            + option
+            + "'; options: "
+            + options.stream().map(WebElement::getText).toList());
+  }
+
+  /** Selects the radio button or ticks the check box whose label reads {@code label}. */
+  public Browser check(String label) {
+    WebElement field = field(label);
+    String type = field.getDomAttribute("type");
+    if (!field.getTagName().equals("input")
+        || !("radio".equalsIgnoreCase(type) || "checkbox".equalsIgnoreCase(type))) {
+      throw new AssertionError(
+          "the field labelled '" + label + "' is not a radio button or check box");
+    }
+    if (!field.isSelected()) {
+      field.click();
+    }
+    return this;
+  }
+
+  /**
+   * Puts {@code files} into the file input whose label reads {@code label}, as a person choosing
+   * them in the file dialogue would.
+   */
+  public Browser attach(String label, Path... files) {
+    WebElement field = field(label);
+    if (!field.getTagName().equals("input")
+        || !"file".equalsIgnoreCase(field.getDomAttribute("type"))) {
+      throw new AssertionError("the field labelled '" + label + "' is not a file input");
+    }
+    field.sendKeys(
+        String.join("\n", Arrays.stream(files).map(f -> f.toAbsolutePath().toString()).toList()));
+    return this;
+  }
+
+  /**
    * Whether clicking {@code e} loads another page: a link, or a submit button of a form (the pages
    * under test have no script).
    */
@@ -280,9 +363,13 @@ public final class Browser implements AutoCloseable {
         .toList();
   }
 
-  /** Forgets every cookie of the current site. */
+  /**
+   * Forgets every cookie the browser holds, of every site and path: WebDriver's own {@code
+   * deleteAllCookies} reaches only the cookies sent to the current page, so a cookie scoped to
+   * another path (the portal's {@code Path=/portal}) would survive it.
+   */
   public Browser clearCookies() {
-    driver.manage().deleteAllCookies();
+    driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     return this;
   }
 

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * }</pre>
  *
  * <p>The browser starts before the class's first test (or the class is skipped, or fails in CI, as
- * {@link Browser#assumeAvailable} says) and quits after its last. Before each test it forgets the
- * cookies of the site it is on, so tests do not share a session.
+ * {@link Browser#assumeAvailable} says) and quits after its last. Before each test it forgets every
+ * cookie, so tests do not share a session (staff or portal).
  */
 public final class BrowserExtension
     implements BeforeAllCallback,
@@ -59,9 +59,7 @@ public final class BrowserExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    if (browser.url().startsWith("http")) {
-      browser.clearCookies();
-    }
+    browser.clearCookies();
   }
 
   @Override

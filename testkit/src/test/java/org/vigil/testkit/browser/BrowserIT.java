@@ -60,6 +60,48 @@ class BrowserIT {
           ex.getResponseBody().write(page);
           ex.close();
         });
+    server.createContext(
+        "/more",
+        ex -> {
+          String body;
+          if (ex.getRequestMethod().equals("POST")) {
+            String form = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            body =
+                "<p role=\"alert\">"
+                    + (form.contains("name=\"reason\"\r\n\r\nB\r\n") ? "reason B " : "")
+                    + (form.contains("name=\"outcome\"\r\n\r\nno\r\n") ? "outcome no " : "")
+                    + (form.contains("filename=\"note.txt\"") && form.contains("file body")
+                        ? "file note.txt"
+                        : "")
+                    + "</p><a href=\"/more?x\">Back</a>";
+          } else {
+            if (ex.getRequestURI().getQuery() == null) {
+              ex.getResponseHeaders().add("Set-Cookie", "scoped=1; Path=/more");
+            }
+            body =
+                """
+                <form method="post" action="/more" enctype="multipart/form-data">
+                <label for="reason">Reason</label>
+                <select id="reason" name="reason"><option value="A">First</option>
+                <option value="B">Second one</option></select>
+                <label><input type="radio" name="outcome" value="yes"> Yes</label>
+                <label><input type="radio" name="outcome" value="no"> No</label>
+                <label for="file">File</label><input type="file" id="file" name="file">
+                <button type="submit">Send</button>
+                </form><a href="/more?a">Same</a> <a href="/more?b">Same</a>
+                """;
+          }
+          byte[] page =
+              ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>M</title>"
+                      + "</head><body>"
+                      + body
+                      + "</body></html>")
+                  .getBytes(StandardCharsets.UTF_8);
+          ex.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
+          ex.sendResponseHeaders(200, page.length);
+          ex.getResponseBody().write(page);
+          ex.close();
+        });
     server.start();
     url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
@@ -90,6 +132,28 @@ class BrowserIT {
     assertThatThrownBy(() -> b.click("Sign in"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Отправить");
+  }
+
+  @Test
+  void choosesOptionsChecksRadioButtonsAttachesFilesAndFollowsLinks(@TempDir Path dir)
+      throws IOException {
+    Path file = Files.writeString(dir.resolve("note.txt"), "file body");
+    Browser b = BROWSER.browser().open(url + "more");
+    b.follow("/more?b");
+    assertThat(b.url()).endsWith("/more?b");
+    b.choose("reason", "second ONE").check("No").attach("File", file).click("Send");
+    assertThat(b.alerts()).containsExactly("reason B outcome no file note.txt");
+    assertThatThrownBy(() -> b.follow("/nowhere"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("/more?x");
+  }
+
+  @Test
+  void clearingCookiesForgetsThoseOfOtherPathsToo() {
+    Browser b = BROWSER.browser().open(url + "more");
+    assertThat(b.open(url + "more?x").driver().manage().getCookieNamed("scoped")).isNotNull();
+    b.open(url).clearCookies(); // on a page the cookie is not sent to
+    assertThat(b.open(url + "more?x").driver().manage().getCookieNamed("scoped")).isNull();
   }
 
   @Test
