@@ -202,6 +202,7 @@ public final class CaseDeskPortalDesk implements PortalDesk {
         discount ? v.discountLastDay() : null,
         v.payBy(),
         c.paid(),
+        payable ? v.balanceDue() : BigDecimal.ZERO,
         0,
         payable && payLink != null ? payLink.apply(v.notice().value()) : null,
         appealable ? v.payBy() : null,

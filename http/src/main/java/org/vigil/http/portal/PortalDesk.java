@@ -106,8 +106,11 @@ public interface PortalDesk {
    *     (any more)
    * @param payBy the last day to pay the full amount
    * @param paid how much has been paid so far
+   * @param due how much is left to pay now (the discounted amount inside the discount window); zero
+   *     when nothing is
    * @param images how many evidence images there are
-   * @param payUrl where to pay, or null when nothing is left to pay
+   * @param payUrl the payment provider's page for this notice, or null when there is none or
+   *     nothing is left to pay
    * @param appealUntil the last day to appeal, or null when an appeal is no longer possible
    * @param appeal the appeal, or null when none was filed
    */
@@ -129,6 +132,7 @@ public interface PortalDesk {
       LocalDate discountLastDay,
       LocalDate payBy,
       BigDecimal paid,
+      BigDecimal due,
       int images,
       String payUrl,
       LocalDate appealUntil,
@@ -146,6 +150,7 @@ public interface PortalDesk {
       Objects.requireNonNull(currency, "currency");
       Objects.requireNonNull(payBy, "payBy");
       paid = paid == null ? BigDecimal.ZERO : paid;
+      due = due == null ? BigDecimal.ZERO : due;
       if ((discountedAmount == null) != (discountLastDay == null)) {
         throw new IllegalArgumentException(
             "notice " + noticeNumber + ": a discount needs both its amount and its last day");

@@ -333,12 +333,17 @@ public final class PortalPages {
       fact(m, t.get("fact.appealUntil"), date(c.appealUntil(), lang));
     }
     m.append("</dl>\n");
-    if (c.payUrl() != null) {
-      m.append("<p><a href=\"")
-          .append(esc(c.payUrl()))
-          .append("\" id=\"pay-link\" rel=\"noopener noreferrer\">")
-          .append(esc(t.get("case.payNow")))
-          .append("</a></p>\n");
+    if (c.due().signum() > 0) {
+      m.append("<p id=\"pay-due\">")
+          .append(esc(t.get("case.due", money(c.due(), c.currency(), lang), c.noticeNumber())))
+          .append("</p>\n");
+      if (c.payUrl() != null) {
+        m.append("<p><a href=\"")
+            .append(esc(c.payUrl()))
+            .append("\" id=\"pay-link\" rel=\"noopener noreferrer\">")
+            .append(esc(t.get("case.payNow")))
+            .append("</a></p>\n");
+      }
     } else {
       m.append("<p>").append(esc(t.get("case.nothingToPay"))).append("</p>\n");
     }

@@ -42,6 +42,7 @@ final class FakePortalDesk implements PortalDesk {
             LocalDate.parse("2026-11-09"),
             LocalDate.parse("2026-12-02"),
             BigDecimal.ZERO,
+            new BigDecimal("29490"),
             1,
             "https://pay.example/?ref=" + notice,
             LocalDate.parse("2026-11-12"),
@@ -106,12 +107,43 @@ final class FakePortalDesk implements PortalDesk {
             c.discountLastDay(),
             c.payBy(),
             c.paid(),
+            c.due(),
             c.images(),
             c.payUrl(),
             c.appealUntil(),
             new PortalAppeal(
                 Instant.parse("2026-11-05T10:00:00Z"), AppealStatus.PENDING, "", null)));
     return new AppealOutcome.Filed();
+  }
+
+  /** The case of {@code notice} as an installation without a payment provider's page shows it. */
+  void withoutPaymentPage(String notice) {
+    PortalCase c = cases.get(notice);
+    cases.put(
+        notice,
+        new PortalCase(
+            c.noticeNumber(),
+            c.state(),
+            c.type(),
+            c.place(),
+            c.observedAt(),
+            c.zone(),
+            c.plateText(),
+            c.measuredKmh(),
+            c.retainedKmh(),
+            c.limitKmh(),
+            c.legalBasis(),
+            c.amount(),
+            c.currency(),
+            c.discountedAmount(),
+            c.discountLastDay(),
+            c.payBy(),
+            c.paid(),
+            c.due(),
+            c.images(),
+            null,
+            c.appealUntil(),
+            c.appeal()));
   }
 
   void decide(String notice, AppealStatus status, String reasons) {
@@ -136,6 +168,7 @@ final class FakePortalDesk implements PortalDesk {
             c.discountLastDay(),
             c.payBy(),
             c.paid(),
+            status == AppealStatus.UPHELD ? BigDecimal.ZERO : c.due(),
             c.images(),
             status == AppealStatus.UPHELD ? null : c.payUrl(),
             null,

@@ -108,6 +108,8 @@ class PortalPagesTest {
         .contains("Notice VGL-2026-000123", PLATE, "127 km/h", "122 km/h", "100 km/h")
         .contains("58,980 KZT", "29,490 KZT if paid by November 9, 2026", "December 2, 2026")
         .contains("href=\"/portal/notice.pdf\"", "href=\"https://pay.example/?ref=" + NOTICE + "\"")
+        .contains("To pay now: 29,490 KZT", "giving the payment reference " + NOTICE)
+        .doesNotContain("Nothing is left to pay")
         .contains("enctype=\"multipart/form-data\"", "At most 3 files, each at most 2 MB");
     assertThat(page.body()).doesNotContain("?plate=", "&plate=");
 
@@ -116,6 +118,16 @@ class PortalPagesTest {
     assertThat(pdf.header("Content-Type")).hasValue("application/pdf");
     assertThat(desk.calls).contains("pdf " + NOTICE + " ru");
     assertThat(web.get("/portal/evidence/0").header("Content-Type")).hasValue("image/jpeg");
+  }
+
+  /** Regression: without a provider's page the portal said "Nothing is left to pay". */
+  @Test
+  void withoutAPaymentPageTheAmountDueAndThePaymentReferenceAreShown() throws Exception {
+    desk.withoutPaymentPage(NOTICE);
+    assertThat(open(NOTICE, PLATE).status()).isEqualTo(303);
+    assertThat(web.get("/portal/case").body())
+        .contains("To pay now: 29,490 KZT", "giving the payment reference " + NOTICE)
+        .doesNotContain("Nothing is left to pay", "id=\"pay-link\"");
   }
 
   @Test
