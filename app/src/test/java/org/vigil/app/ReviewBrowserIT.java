@@ -160,7 +160,7 @@ class ReviewBrowserIT {
     assertThat(b.text()).contains(PLATES.get(2 * n), w.get("unit.kmh"), w.get("state.IN_REVIEW"));
     assertThat(b.labels()).contains(w.get("case.reason"), w.get("case.rejectText"));
     b.click(w.get("case.confirm"));
-    assertThat(b.url()).endsWith("/desk/review?done=confirmed");
+    assertThat(b.url()).endsWith("/desk/review?done=confirmed&case=" + confirmed);
     assertThat(statuses(b)).containsExactly(w.get("done.confirmed"));
     assertThat(queue(b)).doesNotContain(confirmed).contains(rejected);
 

@@ -365,7 +365,13 @@ public final class DeskPages {
   private void confirm(ServerRequest req, ServerResponse res, Texts t) throws Exception {
     UUID id = id(req, "id", t);
     form(req, t);
-    decided(req, res, t, id, desk.confirm(id, Guard.user(req)), "/desk/review?done=confirmed");
+    decided(
+        req,
+        res,
+        t,
+        id,
+        desk.confirm(id, Guard.user(req)),
+        "/desk/review?done=confirmed&case=" + id);
   }
 
   private void reject(ServerRequest req, ServerResponse res, Texts t) throws Exception {
@@ -810,6 +816,18 @@ public final class DeskPages {
       String key = "done." + req.query().get("done");
       if (t.has(key)) {
         m.append(Page.status(t.get(key)));
+      }
+    }
+    if (req.query().contains("case")) {
+      try {
+        UUID id = UUID.fromString(req.query().get("case"));
+        m.append("<p><a id=\"decided-case\" href=\"/desk/cases/")
+            .append(id)
+            .append("\">")
+            .append(esc(t.get("done.openCase")))
+            .append("</a></p>\n");
+      } catch (IllegalArgumentException e) {
+        // not a case id: nothing to link (the page is still the queue)
       }
     }
   }

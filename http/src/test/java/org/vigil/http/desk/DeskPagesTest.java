@@ -97,10 +97,11 @@ class DeskPagesTest {
     UUID id = desk.addCase(T, "A10 km 12", "123ABC02");
     Reply r = web.postForm("/desk/review/" + id + "/confirm", Map.of("csrf", CSRF));
     assertThat(r.status()).isEqualTo(303);
-    assertThat(r.header("Location")).hasValue("/desk/review?done=confirmed");
+    assertThat(r.header("Location")).hasValue("/desk/review?done=confirmed&case=" + id);
     assertThat(desk.calls).contains("confirm " + id + " olga");
-    assertThat(web.get("/desk/review?done=confirmed").body())
-        .contains("role=\"status\"", "The violation was confirmed.");
+    assertThat(web.get(r.header("Location").orElseThrow()).body())
+        .contains("role=\"status\"", "The violation was confirmed.")
+        .contains("href=\"/desk/cases/" + id + "\"", "Open this case");
   }
 
   @Test
