@@ -240,7 +240,8 @@ final class BrowserCases {
             c.portal(),
             c.secondReviewWindow(),
             1.0,
-            c.noticeFlagDays()));
+            c.noticeFlagDays(),
+            c.zone()));
   }
 
   /**
