@@ -77,6 +77,12 @@ final class DemoCommand implements Runnable {
     if (port != null) {
       config = config.withPort(port);
     }
+    if (System.getenv("VIGIL_PORTAL_URL") == null) {
+      // the notices of the demo name its own portal, on whatever port it runs
+      config =
+          config.withCases(
+              config.cases().withPortal("http://localhost:" + config.port() + "/portal"));
+    }
     // The demo's registry invents keepers for the simulated plates; `serve` never does.
     Vigil vigil =
         Vigil.start(

@@ -347,6 +347,18 @@ public record VigilConfig(
           OutsideWorld.zone(env));
     }
 
+    /** The same, with the portal at {@code portalUrl}. */
+    public Cases withPortal(String portalUrl) {
+      return new Cases(
+          outboxInterval,
+          deadlineInterval,
+          portalUrl,
+          secondReviewWindow,
+          secondReviewShare,
+          noticeFlagDays,
+          zone);
+    }
+
     public Cases withIntervals(Duration outbox, Duration deadline) {
       return new Cases(
           outbox, deadline, portal, secondReviewWindow, secondReviewShare, noticeFlagDays, zone);
