@@ -140,10 +140,10 @@ public final class CaseDeskOperatorDesk implements OperatorDesk {
   }
 
   @Override
-  public Outcome reject(UUID id, RejectReason reason, String text, Accounts.SignedIn staff) {
+  public Outcome reject(UUID id, RejectionReason reason, String text, Accounts.SignedIn staff) {
     Rejection rejection;
     try {
-      rejection = new Rejection(RejectionReason.valueOf(reason.name()), text);
+      rejection = new Rejection(reason, text);
     } catch (IllegalArgumentException e) {
       return new Outcome.Refused(e.getMessage());
     }

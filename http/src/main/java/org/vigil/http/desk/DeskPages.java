@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.vigil.cases.RejectionReason;
 import org.vigil.http.BadRequestException;
 import org.vigil.http.Bodies;
 import org.vigil.http.Html;
@@ -29,7 +30,6 @@ import org.vigil.http.desk.OperatorDesk.CaseView;
 import org.vigil.http.desk.OperatorDesk.FailedDelivery;
 import org.vigil.http.desk.OperatorDesk.Image;
 import org.vigil.http.desk.OperatorDesk.Outcome;
-import org.vigil.http.desk.OperatorDesk.RejectReason;
 import org.vigil.http.desk.OperatorDesk.ReviewItem;
 import org.vigil.http.desk.OperatorDesk.Transition;
 import org.vigil.http.pages.Page;
@@ -101,31 +101,14 @@ public final class DeskPages {
         new Route(Method.POST, "/desk/outbox/{id}/retry", STAFF, page(this::retry)));
   }
 
-  /** A page handler: the request, the response and the texts in the request's language. */
-  @FunctionalInterface
-  interface PageHandler {
-    void handle(ServerRequest req, ServerResponse res, Texts t) throws Exception;
-  }
-
   /** {@code h} with the texts of the request's language, and bad input as a page, not JSON. */
-  private Handler page(PageHandler h) {
-    return (req, res) -> {
-      Texts t;
-      try {
-        t = Texts.of(TEXTS, languages.choose(req, res));
-      } catch (BadRequestException e) {
-        t = Texts.of(TEXTS, languages.fallback());
-        send(req, res, t, e.status(), t.get("error.title"), Page.alert(e.getMessage()));
-        return;
-      }
-      try {
-        h.handle(req, res, t);
-      } catch (BadRequestException e) {
-        send(req, res, t, e.status(), t.get("error.title"), Page.alert(e.getMessage()));
-      } catch (IllegalArgumentException e) {
-        send(req, res, t, Status.BAD_REQUEST_400, t.get("error.title"), Page.alert(e.getMessage()));
-      }
-    };
+  private Handler page(Page.TextHandler h) {
+    return Page.texted(
+        TEXTS,
+        languages,
+        h,
+        (req, res, t, status, message) ->
+            send(req, res, t, status, t.get("error.title"), Page.alert(message)));
   }
 
   // ---- home ----
@@ -278,7 +261,7 @@ public final class DeskPages {
           .append("<option value=\"\">")
           .append(esc(t.get("case.reasonChoose")))
           .append("</option>");
-      for (RejectReason r : RejectReason.values()) {
+      for (RejectionReason r : RejectionReason.values()) {
         m.append("<option value=\"")
             .append(r.name())
             .append("\">")
@@ -378,9 +361,9 @@ public final class DeskPages {
     UUID id = id(req, "id", t);
     Map<String, String> form = form(req, t);
     String reasonName = form.getOrDefault("reason", "");
-    RejectReason reason;
+    RejectionReason reason;
     try {
-      reason = RejectReason.valueOf(reasonName);
+      reason = RejectionReason.valueOf(reasonName);
     } catch (IllegalArgumentException e) {
       refuseInReview(
           req, res, t, id, Status.BAD_REQUEST_400, t.get("reject.badReason", reasonName));
@@ -397,7 +380,7 @@ public final class DeskPages {
           t.get("reject.tooLong", MAX_NOTE, text.length()));
       return;
     }
-    if (reason == RejectReason.OTHER && text.isEmpty()) {
+    if (reason == RejectionReason.OTHER && text.isEmpty()) {
       refuseInReview(req, res, t, id, Status.BAD_REQUEST_400, t.get("reject.otherNeedsText"));
       return;
     }

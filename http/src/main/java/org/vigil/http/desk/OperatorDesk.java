@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.vigil.cases.RejectionReason;
 import org.vigil.enforcement.ViolationType;
 import org.vigil.http.auth.Accounts;
 
@@ -37,7 +38,7 @@ public interface OperatorDesk {
   Outcome confirm(UUID id, Accounts.SignedIn staff);
 
   /** Rejects case {@code id} with {@code reason} and the reviewer's words {@code text}. */
-  Outcome reject(UUID id, RejectReason reason, String text, Accounts.SignedIn staff);
+  Outcome reject(UUID id, RejectionReason reason, String text, Accounts.SignedIn staff);
 
   /** Appeals waiting for a decision, oldest first. */
   List<AppealItem> appealQueue(Accounts.SignedIn staff);
@@ -65,18 +66,6 @@ public interface OperatorDesk {
 
   /** Queues delivery {@code id} to be sent again. */
   Outcome retryDelivery(UUID id, Accounts.SignedIn staff);
-
-  /** The fixed reasons for rejecting a case in review. */
-  enum RejectReason {
-    PLATE_UNREADABLE,
-    PLATE_MISMATCH,
-    EMERGENCY_VEHICLE,
-    EVIDENCE_INSUFFICIENT,
-    EQUIPMENT_FAULT,
-    EXEMPT_VEHICLE,
-    DUPLICATE,
-    OTHER
-  }
 
   /** A decision's result. */
   sealed interface Outcome {

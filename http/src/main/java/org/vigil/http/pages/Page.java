@@ -2,13 +2,16 @@ package org.vigil.http.pages;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.vigil.http.BadRequestException;
 import org.vigil.http.Html;
 import org.vigil.http.auth.Accounts;
+import org.vigil.http.web.LanguageChoice;
 import org.vigil.http.web.Layout;
 import org.vigil.notice.Language;
 
@@ -19,6 +22,44 @@ import org.vigil.notice.Language;
  */
 public final class Page {
   private Page() {}
+
+  /** A page handler: the request, the response and the texts in the request's language. */
+  @FunctionalInterface
+  public interface TextHandler {
+    void handle(ServerRequest req, ServerResponse res, Texts t) throws Exception;
+  }
+
+  /** How a group of pages shows bad input: in its own layout, with the status and the message. */
+  @FunctionalInterface
+  public interface ErrorPage {
+    void show(ServerRequest req, ServerResponse res, Texts t, Status status, String message);
+  }
+
+  /**
+   * {@code h} with the texts of bundle {@code texts} in the request's language; bad input (a {@link
+   * BadRequestException}, an {@link IllegalArgumentException}, a bad {@code ?lang=}) is answered as
+   * a page by {@code error}, not as JSON.
+   */
+  public static Handler texted(
+      String texts, LanguageChoice languages, TextHandler h, ErrorPage error) {
+    return (req, res) -> {
+      Texts t;
+      try {
+        t = Texts.of(texts, languages.choose(req, res));
+      } catch (BadRequestException e) {
+        t = Texts.of(texts, languages.fallback());
+        error.show(req, res, t, e.status(), e.getMessage());
+        return;
+      }
+      try {
+        h.handle(req, res, t);
+      } catch (BadRequestException e) {
+        error.show(req, res, t, e.status(), e.getMessage());
+      } catch (IllegalArgumentException e) {
+        error.show(req, res, t, Status.BAD_REQUEST_400, e.getMessage());
+      }
+    };
+  }
 
   /** The styles of the desk and portal pages beyond the shared layout's, inside main. */
   static final String STYLE =

@@ -107,29 +107,14 @@ public final class PortalPages {
         Route.open(Method.POST, "/portal/close", page(this::close)));
   }
 
-  @FunctionalInterface
-  interface PageHandler {
-    void handle(ServerRequest req, ServerResponse res, Texts t) throws Exception;
-  }
-
-  private Handler page(PageHandler h) {
-    return (req, res) -> {
-      Texts t;
-      try {
-        t = Texts.of(TEXTS, languages.choose(req, res));
-      } catch (BadRequestException e) {
-        t = Texts.of(TEXTS, languages.fallback());
-        send(req, res, t, e.status(), t.get("error.title"), Page.alert(e.getMessage()));
-        return;
-      }
-      try {
-        h.handle(req, res, t);
-      } catch (BadRequestException e) {
-        send(req, res, t, e.status(), t.get("error.title"), Page.alert(e.getMessage()));
-      } catch (IllegalArgumentException e) {
-        send(req, res, t, Status.BAD_REQUEST_400, t.get("error.title"), Page.alert(e.getMessage()));
-      }
-    };
+  /** {@code h} with the texts of the request's language, and bad input as a page, not JSON. */
+  private Handler page(Page.TextHandler h) {
+    return Page.texted(
+        TEXTS,
+        languages,
+        h,
+        (req, res, t, status, message) ->
+            send(req, res, t, status, t.get("error.title"), Page.alert(message)));
   }
 
   // ---- opening a case ----

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.vigil.cases.RejectionReason;
 import org.vigil.enforcement.ViolationType;
 import org.vigil.http.auth.Accounts;
 
@@ -118,7 +119,7 @@ final class FakeOperatorDesk implements OperatorDesk {
   }
 
   @Override
-  public Outcome reject(UUID id, RejectReason reason, String text, Accounts.SignedIn staff) {
+  public Outcome reject(UUID id, RejectionReason reason, String text, Accounts.SignedIn staff) {
     calls.add("reject " + id + " " + reason + " " + text + " " + staff.username());
     return next;
   }
