@@ -22,7 +22,8 @@ import org.vigil.notice.NoticeRenderer;
  *   <li>the outbox dispatcher, every {@code VIGIL_OUTBOX_INTERVAL} (default PT30S), only when a
  *       renderer and at least one channel are wired: delivers what is due, retrying failures;
  *   <li>the deadline sweep, every {@code VIGIL_DEADLINE_INTERVAL} (default PT1H): time bars, keeper
- *       lookups that could not be made, escalation of unpaid notices.
+ *       lookups that could not be made, escalation of unpaid notices, closure of finished cases
+ *       once settled ({@code VIGIL_CLOSE_AFTER}, default P30D).
  * </ul>
  *
  * A failed run is logged (type and message, which carry no personal data) and the next one runs.
@@ -89,12 +90,13 @@ final class CaseJobs implements AutoCloseable {
 
   private void sweep() {
     CaseDesk.SweepReport r = desk.sweep(BATCH);
-    if (r.progressed() + r.timeBarred() + r.escalated() > 0) {
+    if (r.progressed() + r.timeBarred() + r.escalated() + r.closed() > 0) {
       LOG.info(
-          "deadline sweep: {} progressed, {} time-barred, {} escalated",
+          "deadline sweep: {} progressed, {} time-barred, {} escalated, {} closed",
           r.progressed(),
           r.timeBarred(),
-          r.escalated());
+          r.escalated(),
+          r.closed());
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.vigil.cases.CaseDesk;
+import org.vigil.cases.ClosingPolicy;
 import org.vigil.cases.DeliveryRetryPolicy;
 import org.vigil.cases.NoticeDeadlinePolicy;
 import org.vigil.cases.SecondReviewPolicy;
@@ -198,7 +199,9 @@ public final class Vigil implements AutoCloseable {
                       caseSettings.secondReviewWindow(), caseSettings.secondReviewShare()),
                   new NoticeDeadlinePolicy(caseSettings.noticeFlagDays()),
                   DeliveryRetryPolicy.defaults(),
-                  caseSettings.portal()));
+                  caseSettings.portal(),
+                  new ClosingPolicy(caseSettings.closeAfter()),
+                  retention.policy()));
       opened.add(
           new CaseJobs(
               desk,

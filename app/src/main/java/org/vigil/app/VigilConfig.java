@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import org.vigil.cases.ClosingPolicy;
 import org.vigil.notice.Language;
 import org.vigil.pipeline.EmbeddedPipeline;
 import org.vigil.postgres.DatabaseSettings;
@@ -32,7 +33,9 @@ import org.vigil.retention.RetentionPolicy;
  *     notices), {@code VIGIL_SECOND_REVIEW_WINDOW} and {@code VIGIL_SECOND_REVIEW_SHARE} (a
  *     reviewer's rejections need a second reviewer when more than the share of their last window
  *     decisions are rejections; default 20 and 0.30), {@code VIGIL_NOTICE_FLAG_DAYS} (cases are
- *     flagged this many days before their notice deadline; default 3)
+ *     flagged this many days before their notice deadline; default 3), {@code VIGIL_CLOSE_AFTER}
+ *     (how long a finished case stays open after its last transition before the sweep closes it;
+ *     default P30D)
  * @param language the web pages' language when the visitor's choice, cookie and browser name none
  *     of Kazakh, Russian and English ({@code VIGIL_LANGUAGE}: {@code kk}, {@code ru} or {@code en};
  *     default {@code ru})
@@ -307,6 +310,9 @@ public record VigilConfig(
    * @param noticeFlagDays how many days before the notice deadline a case is flagged
    * @param zone the time zone of the desk's pages, print batches and bank statements ({@code
    *     VIGIL_TIME_ZONE}, default Asia/Almaty)
+   * @param closeAfter how long a finished case stays open after its last transition before the
+   *     deadline sweep closes it ({@code VIGIL_CLOSE_AFTER}, PT1S to P3650D, default P30D: long
+   *     enough for a refund to be paid out and a late appeal or payment to find the case open)
    */
   public record Cases(
       Duration outboxInterval,
@@ -315,7 +321,8 @@ public record VigilConfig(
       int secondReviewWindow,
       double secondReviewShare,
       int noticeFlagDays,
-      ZoneId zone) {
+      ZoneId zone,
+      Duration closeAfter) {
     public static final Duration DEFAULT_OUTBOX_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_DEADLINE_INTERVAL = Duration.ofHours(1);
     public static final String DEFAULT_PORTAL = "http://localhost:8080/portal";
@@ -323,6 +330,11 @@ public record VigilConfig(
     public Cases {
       interval("VIGIL_OUTBOX_INTERVAL", outboxInterval);
       interval("VIGIL_DEADLINE_INTERVAL", deadlineInterval);
+      if (closeAfter.compareTo(Duration.ofSeconds(1)) < 0
+          || closeAfter.compareTo(Duration.ofDays(3650)) > 0) {
+        throw new IllegalArgumentException(
+            "VIGIL_CLOSE_AFTER must be between PT1S and P3650D, was " + closeAfter);
+      }
       if (portal == null || !portal.matches("https?://\\S+")) {
         throw new IllegalArgumentException(
             "VIGIL_PORTAL_URL must be an http(s) address, was '" + portal + "'");
@@ -344,7 +356,8 @@ public record VigilConfig(
           (int) number(env, "VIGIL_SECOND_REVIEW_WINDOW", 20),
           number(env, "VIGIL_SECOND_REVIEW_SHARE", 0.30),
           (int) number(env, "VIGIL_NOTICE_FLAG_DAYS", 3),
-          OutsideWorld.zone(env));
+          OutsideWorld.zone(env),
+          duration(env, "VIGIL_CLOSE_AFTER", ClosingPolicy.DEFAULT_SETTLE));
     }
 
     /** The same, with the portal at {@code portalUrl}. */
@@ -356,12 +369,33 @@ public record VigilConfig(
           secondReviewWindow,
           secondReviewShare,
           noticeFlagDays,
-          zone);
+          zone,
+          closeAfter);
     }
 
     public Cases withIntervals(Duration outbox, Duration deadline) {
       return new Cases(
-          outbox, deadline, portal, secondReviewWindow, secondReviewShare, noticeFlagDays, zone);
+          outbox,
+          deadline,
+          portal,
+          secondReviewWindow,
+          secondReviewShare,
+          noticeFlagDays,
+          zone,
+          closeAfter);
+    }
+
+    /** The same, with finished cases closed {@code after} their last transition. */
+    public Cases withCloseAfter(Duration after) {
+      return new Cases(
+          outboxInterval,
+          deadlineInterval,
+          portal,
+          secondReviewWindow,
+          secondReviewShare,
+          noticeFlagDays,
+          zone,
+          after);
     }
 
     private static Duration duration(Map<String, String> env, String name, Duration dflt) {

@@ -241,7 +241,8 @@ final class BrowserCases {
             c.secondReviewWindow(),
             1.0,
             c.noticeFlagDays(),
-            c.zone()));
+            c.zone(),
+            c.closeAfter()));
   }
 
   /**

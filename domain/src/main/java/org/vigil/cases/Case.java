@@ -282,8 +282,9 @@ public record Case(
   }
 
   /**
-   * A reviewer decides the appeal: upheld → CANCELLED; rejected → NOTICE_ISSUED again (the
-   * escalation sweep moves it on if its deadlines passed meanwhile).
+   * A reviewer decides the appeal: upheld → CANCELLED, and whatever was paid towards the fine is
+   * recorded for refund; rejected → NOTICE_ISSUED again (the escalation sweep moves it on if its
+   * deadlines passed meanwhile).
    *
    * @param reasons the reasons the keeper will read; not blank
    */
@@ -294,13 +295,22 @@ public record Case(
     if (reasons == null || reasons.isBlank()) {
       return new Transition.Refused("case " + id + ": an appeal decision needs its reasons");
     }
-    return plain(
-        upheld ? CaseState.CANCELLED : CaseState.NOTICE_ISSUED,
+    if (!upheld) {
+      return plain(CaseState.NOTICE_ISSUED, r.pseudonym(), at, "appeal.reject", "", null);
+    }
+    return step(
+        CaseState.CANCELLED,
         r.pseudonym(),
         at,
-        upheld ? "appeal.uphold" : "appeal.reject",
-        "",
-        null);
+        "appeal.uphold",
+        paid.signum() > 0 ? "the fine is cancelled: " + paid.toPlainString() + " to refund" : "",
+        null,
+        null,
+        null,
+        notice,
+        noticeDay,
+        paid,
+        refundDue.add(paid));
   }
 
   /**

@@ -28,6 +28,7 @@ import org.vigil.notice.NoticeRenderer;
 import org.vigil.notice.OutgoingNotice;
 import org.vigil.payment.IncomingPayment;
 import org.vigil.plate.Plate;
+import org.vigil.retention.RetentionPolicy;
 import org.vigil.tariff.Assessment;
 import org.vigil.tariff.Offence;
 import org.vigil.tariff.Tariff;
@@ -68,17 +69,23 @@ public final class CaseDesk {
    * @param retries when failed deliveries are tried again
    * @param portal the citizen portal's address, printed on notices, e.g. {@code
    *     https://vigil.example/portal}
+   * @param closing when finished cases are closed
+   * @param retention the retention periods, which set a closed case's new expiry
    */
   public record Settings(
       SecondReviewPolicy secondReview,
       NoticeDeadlinePolicy noticeDeadline,
       DeliveryRetryPolicy retries,
-      String portal) {
+      String portal,
+      ClosingPolicy closing,
+      RetentionPolicy retention) {
     public Settings {
       Objects.requireNonNull(secondReview, "secondReview");
       Objects.requireNonNull(noticeDeadline, "noticeDeadline");
       Objects.requireNonNull(retries, "retries");
       Objects.requireNonNull(portal, "portal");
+      Objects.requireNonNull(closing, "closing");
+      Objects.requireNonNull(retention, "retention");
     }
 
     /** The default policies with {@code portal}. */
@@ -87,7 +94,9 @@ public final class CaseDesk {
           SecondReviewPolicy.defaults(),
           NoticeDeadlinePolicy.defaults(),
           DeliveryRetryPolicy.defaults(),
-          portal);
+          portal,
+          ClosingPolicy.defaults(),
+          RetentionPolicy.defaults());
     }
   }
 
@@ -650,12 +659,14 @@ public final class CaseDesk {
    * @param progressed confirmed cases taken on to keeper and notice
    * @param timeBarred cases closed as past their notice deadline
    * @param escalated steps to OVERDUE or COLLECTION
+   * @param closed finished cases closed ({@link ClosingPolicy})
    */
-  public record SweepReport(int progressed, int timeBarred, int escalated) {}
+  public record SweepReport(int progressed, int timeBarred, int escalated, int closed) {}
 
   /**
    * The deadline sweep: time-bars cases past their notice deadline, retries the keeper lookup and
-   * notice of confirmed cases, and escalates unpaid notices; at most {@code limit} of each.
+   * notice of confirmed cases, escalates unpaid notices and closes finished cases once settled
+   * ({@link ClosingPolicy}); at most {@code limit} of each.
    */
   public SweepReport sweep(int limit) {
     Instant now = clock.instant();
@@ -682,11 +693,66 @@ public final class CaseDesk {
             || store.commit(step, current.version(), List.of()) != CaseStore.Commit.DONE) {
           break;
         }
+        record(AuditKind.DECISION, step.event().action(), c.id(), step.event().reason());
         escalated++;
         current = step.next();
       }
     }
-    return new SweepReport(progressed, barred, escalated);
+    int closed = 0;
+    ClosingPolicy closing = settings.closing();
+    for (CaseStore.Closable k :
+        store.closable(ClosingPolicy.AUTOMATIC, now.minus(closing.settle()), limit)) {
+      if (closing.bySweep(k.c(), k.lastTransition(), k.held(), now)
+              instanceof ClosingPolicy.Verdict.Close close
+          && closeCase(k.c(), ACTOR, close.reason(), now) instanceof Answer.Done) {
+        record(AuditKind.DECISION, "case.close", k.c().id(), "from " + k.c().state());
+        closed++;
+      }
+    }
+    return new SweepReport(progressed, barred, escalated, closed);
+  }
+
+  // ---------------------------------------------------------------- closing
+
+  /**
+   * A supervisor closes a case ({@link ClosingPolicy#bySupervisor}): the only way to close one in
+   * COLLECTION. The route records the decision on the audit trail under the supervisor's pseudonym.
+   *
+   * @param reason why, in staff words (no personal data); not blank
+   */
+  public Answer close(UUID id, Reviewer supervisor, String reason) {
+    if (!supervisor.supervisor()) {
+      return new Answer.Refused("closing a case by hand needs a supervisor");
+    }
+    if (reason == null || reason.isBlank()) {
+      return new Answer.Refused("case " + id + ": a closure needs its reason");
+    }
+    Optional<CaseStore.Closable> found = store.closable(id);
+    if (found.isEmpty()) {
+      return new Answer.NotFound("case " + id);
+    }
+    CaseStore.Closable k = found.get();
+    return switch (settings.closing().bySupervisor(k.c(), k.held(), reason.strip())) {
+      case ClosingPolicy.Verdict.Keep keep -> new Answer.Refused(keep.reason());
+      case ClosingPolicy.Verdict.Close close ->
+          closeCase(k.c(), supervisor.pseudonym(), close.reason(), clock.instant());
+    };
+  }
+
+  /**
+   * Closes {@code c} and, in the same transaction, moves its data key to the retention of a closed
+   * case ({@link ClosingPolicy#retention}).
+   */
+  private Answer closeCase(Case c, String actor, String why, Instant now) {
+    Transition t = c.close(actor, now, why);
+    if (!(t instanceof Transition.Accepted step)) {
+      return new Answer.Refused(((Transition.Refused) t).reason());
+    }
+    Effect.Retain retain = ClosingPolicy.retention(c.state(), settings.retention(), now);
+    if (store.commit(step, c.version(), List.of(retain)) != CaseStore.Commit.DONE) {
+      return new Answer.Refused("case " + c.id() + " changed meanwhile; reload it and try again");
+    }
+    return new Answer.Done(step.next());
   }
 
   private void record(AuditKind kind, String action, UUID caseId, String purpose) {

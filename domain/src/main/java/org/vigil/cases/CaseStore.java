@@ -1,5 +1,6 @@
 package org.vigil.cases;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -83,4 +84,22 @@ public interface CaseStore {
 
   /** Appeals waiting for a decision (their case APPEALED), oldest first. */
   List<Appeal> appealQueue(int limit);
+
+  /**
+   * A finished case with what closing it depends on.
+   *
+   * @param c the case
+   * @param lastTransition when it last changed (its newest history row)
+   * @param held whether a legal hold is on its violation now
+   */
+  record Closable(Case c, Instant lastTransition, boolean held) {}
+
+  /**
+   * Cases in {@code states} that have not changed since {@code quietSince} (inclusive), the longest
+   * quiet first, at most {@code limit}.
+   */
+  List<Closable> closable(Set<CaseState> states, Instant quietSince, int limit);
+
+  /** The case {@code id} as {@link #closable(Set, Instant, int)} gives it, whatever its state. */
+  Optional<Closable> closable(UUID id);
 }

@@ -1,10 +1,12 @@
 package org.vigil.cases;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.vigil.keeper.Keeper;
 import org.vigil.notice.Channel;
 import org.vigil.payment.IncomingPayment;
+import org.vigil.retention.RetentionClass;
 
 /** What a {@link CaseStore} writes with a transition, in the same transaction. */
 public sealed interface Effect {
@@ -48,6 +50,18 @@ public sealed interface Effect {
   record AppealDecided(Appeal appeal) implements Effect {
     public AppealDecided {
       Objects.requireNonNull(appeal, "appeal");
+    }
+  }
+
+  /**
+   * The case's personal data is kept as {@code retentionClass} until {@code expiresOn} (UTC): its
+   * data key is re-wrapped under that class's key of that day, or, while a legal hold holds it, the
+   * new expiry is recorded for the hold's release.
+   */
+  record Retain(RetentionClass retentionClass, LocalDate expiresOn) implements Effect {
+    public Retain {
+      Objects.requireNonNull(retentionClass, "retentionClass");
+      Objects.requireNonNull(expiresOn, "expiresOn");
     }
   }
 }

@@ -178,6 +178,47 @@ public final class PostgresCases implements CaseStore, Outbox, CaseFigures {
         .toList();
   }
 
+  @Override
+  public List<Closable> closable(Set<CaseState> states, Instant quietSince, int limit) {
+    return closables(
+        " where state = any(?) and updated_at <= ? order by updated_at, case_file.id limit ?",
+        List.of(names(states), Timestamp.from(quietSince), limit));
+  }
+
+  @Override
+  public Optional<Closable> closable(UUID id) {
+    return closables(" where case_file.id = ?", List.of(id)).stream().findFirst();
+  }
+
+  /**
+   * Cases with their last transition ({@code updated_at}, written with every transition) and
+   * whether a legal hold is on their violation.
+   */
+  private List<Closable> closables(String where, List<Object> args) {
+    try (Connection con = dataSource.getConnection();
+        PreparedStatement ps =
+            con.prepareStatement(
+                "select "
+                    + CASE_COLUMNS
+                    + ", case_file.updated_at, exists (select 1 from legal_hold"
+                    + " where legal_hold.subject = case_file.id and released_at is null) as held"
+                    + CASE_FROM
+                    + where)) {
+      bind(con, ps, args.toArray());
+      List<Closable> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new Closable(
+                  row(rs).c(), rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("held")));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failed("read cases to close", e);
+    }
+  }
+
   private static String[] names(Set<CaseState> states) {
     return states.stream().map(Enum::name).toArray(String[]::new);
   }
@@ -553,6 +594,8 @@ public final class PostgresCases implements CaseStore, Outbox, CaseFigures {
             ps.executeUpdate();
           }
         }
+        case Effect.Retain r ->
+            DataKeys.retain(con, envelopes, c.id(), r.retentionClass(), r.expiresOn());
         case Effect.AppealDecided d -> {
           Appeal a = d.appeal();
           try (PreparedStatement ps =

@@ -285,16 +285,13 @@ public final class PostgresRetention {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        Key key = lockKey(c, subject);
+        DataKeys.Key key = lockKey(c, subject);
         if (key.kek().isHold()) {
           throw new Refused(Refused.Kind.CONFLICT, "violation:" + subject + " is already held");
         }
-        KeyId to = KeyId.hold(id);
-        byte[] rewrapped =
-            envelopes
-                .rewrap(subject, key.wrapped(), key.kek(), to)
-                .orElseThrow(() -> shredded(subject));
-        rewrap(c, subject, to, rewrapped);
+        if (!DataKeys.rewrap(c, envelopes, subject, key, KeyId.hold(id))) {
+          throw shredded(subject);
+        }
         try (PreparedStatement ps =
             c.prepareStatement(
                 "insert into legal_hold (id, subject, reason, placed_by, placed_at)"
@@ -317,8 +314,11 @@ public final class PostgresRetention {
 
   /**
    * Releases the legal hold {@code id}: the subject's data key is re-wrapped under the key of its
-   * class and original expiry day, or of today when that day has passed (so that the next purge
-   * after today takes it), and the hold's key is destroyed.
+   * class and expiry day as {@code data_key} records it, or of today when that day has passed (so
+   * that the next purge after today takes it), and the hold's key is destroyed. The recorded day is
+   * the original (observation-based) one, unless the case was closed meanwhile: a closure records
+   * its own class and day (closure + period, which for a CASE is always the later of the two) even
+   * under a hold, so the release then keeps the case until the closure's expiry.
    *
    * @return the key the subject is now wrapped under
    * @throws Refused NOT_FOUND when no such hold is in force
@@ -344,14 +344,14 @@ public final class PostgresRetention {
             subject = rs.getObject(1, UUID.class);
           }
         }
-        Key key = lockKey(c, subject);
+        DataKeys.Key key = lockKey(c, subject);
         LocalDate today = today();
         to =
             KeyId.of(
                 key.retentionClass(), key.expiresOn().isBefore(today) ? today : key.expiresOn());
-        byte[] rewrapped =
-            envelopes.rewrap(subject, key.wrapped(), from, to).orElseThrow(() -> shredded(subject));
-        rewrap(c, subject, to, rewrapped);
+        if (!DataKeys.rewrap(c, envelopes, subject, key, to)) {
+          throw shredded(subject);
+        }
         c.commit();
       } catch (SQLException | RuntimeException | Refused e) {
         c.rollback();
@@ -362,37 +362,8 @@ public final class PostgresRetention {
     return to;
   }
 
-  private record Key(
-      KeyId kek, byte[] wrapped, RetentionClass retentionClass, LocalDate expiresOn) {}
-
-  private static Key lockKey(Connection c, UUID subject) throws SQLException, Refused {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "select kek, wrapped, retention_class, expires_on from data_key"
-                + " where subject = ? for update")) {
-      ps.setObject(1, subject);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw shredded(subject);
-        }
-        return new Key(
-            KeyId.parse(rs.getString(1)),
-            rs.getBytes(2),
-            RetentionClass.valueOf(rs.getString(3)),
-            rs.getObject(4, LocalDate.class));
-      }
-    }
-  }
-
-  private static void rewrap(Connection c, UUID subject, KeyId to, byte[] wrapped)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("update data_key set kek = ?, wrapped = ? where subject = ?")) {
-      ps.setString(1, to.toString());
-      ps.setBytes(2, wrapped);
-      ps.setObject(3, subject);
-      ps.executeUpdate();
-    }
+  private static DataKeys.Key lockKey(Connection c, UUID subject) throws SQLException, Refused {
+    return DataKeys.lock(c, subject).orElseThrow(() -> shredded(subject));
   }
 
   private static Refused shredded(UUID subject) {

@@ -44,12 +44,14 @@ import org.vigil.http.auth.Role;
  * search), their history and signed reviews, review decisions, the appeal queue and decisions, and
  * the delivery outbox. Operators and supervisors review and decide appeals; a second review needs a
  * supervisor (the desk checks it); administrators reach personal data by break-glass only; auditors
- * see histories, signed reviews and no personal data. Every view of personal data is a
- * PERSONAL_DATA_VIEW and every decision a DECISION on the audit trail, recorded before the answer.
+ * see histories, signed reviews and no personal data. Only a supervisor closes a case by hand.
+ * Every view of personal data is a PERSONAL_DATA_VIEW and every decision a DECISION on the audit
+ * trail, recorded before the answer.
  */
 public final class CaseRoutes {
   private static final int MAX_BODY = 64 << 10;
   private static final int MAX_LIMIT = 200;
+  private static final int MAX_CLOSE_REASON = 500;
 
   private final CaseDesk desk;
   private final CaseSites sites;
@@ -74,6 +76,7 @@ public final class CaseRoutes {
         new Route(Method.GET, "/api/v1/cases/{id}/history", staff, this::history),
         new Route(Method.GET, "/api/v1/cases/{id}/reviews", staff, this::reviews),
         Route.personalData(Method.POST, "/api/v1/cases/{id}/review", deciders, this::review),
+        new Route(Method.POST, "/api/v1/cases/{id}/close", Set.of(Role.SUPERVISOR), this::close),
         Route.personalData(Method.GET, "/api/v1/appeals/queue", readers, this::appealQueue),
         Route.personalData(
             Method.GET, "/api/v1/appeals/{id}/attachments/{index}", readers, this::attachment),
@@ -191,6 +194,22 @@ public final class CaseRoutes {
           "case.review",
           "case:" + id,
           rejection == null ? "confirm" : "reject " + rejection.reason());
+    }
+    answer(res, answer);
+  }
+
+  /** {@code {"reason":"…"}}: a supervisor closes a finished case (COLLECTION only this way). */
+  private void close(ServerRequest req, ServerResponse res) {
+    UUID id = id(req, "a case id");
+    JsonNode body = body(req);
+    String reason = body.path("reason").asText("").strip();
+    if (reason.isEmpty() || reason.length() > MAX_CLOSE_REASON) {
+      throw new BadRequestException(
+          "reason must have 1 to " + MAX_CLOSE_REASON + " characters, had " + reason.length());
+    }
+    CaseDesk.Answer answer = desk.close(id, reviewer(req), reason);
+    if (answer instanceof CaseDesk.Answer.Done) {
+      audit.record(req, AuditKind.DECISION, "case.close", "case:" + id, "by supervisor");
     }
     answer(res, answer);
   }
