@@ -85,6 +85,31 @@ public record NoticeLetter(
     }
   }
 
+  /** The same notice in {@code other} language: the keeper may ask for a copy in another. */
+  public NoticeLetter inLanguage(Language other) {
+    return new NoticeLetter(
+        noticeNumber,
+        other,
+        issuedOn,
+        keeper,
+        plateText,
+        type,
+        place,
+        observedAt,
+        zone,
+        measuredSpeedKmh,
+        retainedSpeedKmh,
+        limitKmh,
+        detail,
+        legalBasis,
+        amount,
+        currency,
+        discountedAmount,
+        discountLastDay,
+        payBy,
+        portal);
+  }
+
   @Override
   public String toString() {
     return "NoticeLetter[" + noticeNumber + "]";

@@ -96,31 +96,7 @@ public final class CaseDeskPortalDesk implements PortalDesk {
       return Optional.empty();
     }
     record("portal.notice.pdf", f.get().c().id());
-    return Optional.of(
-        renderer
-            .get()
-            .pdf(
-                new NoticeLetter(
-                    l.noticeNumber(),
-                    language,
-                    l.issuedOn(),
-                    l.keeper(),
-                    l.plateText(),
-                    l.type(),
-                    l.place(),
-                    l.observedAt(),
-                    l.zone(),
-                    l.measuredSpeedKmh(),
-                    l.retainedSpeedKmh(),
-                    l.limitKmh(),
-                    l.detail(),
-                    l.legalBasis(),
-                    l.amount(),
-                    l.currency(),
-                    l.discountedAmount(),
-                    l.discountLastDay(),
-                    l.payBy(),
-                    l.portal())));
+    return Optional.of(renderer.get().pdf(l.inLanguage(language)));
   }
 
   /** Vigil's evidence holds no images yet: cameras post reads, not pictures. */
