@@ -33,9 +33,9 @@ import org.vigil.http.desk.OperatorDesk.Outcome;
 import org.vigil.http.desk.OperatorDesk.ReviewItem;
 import org.vigil.http.desk.OperatorDesk.Transition;
 import org.vigil.http.pages.Page;
-import org.vigil.http.pages.Texts;
 import org.vigil.http.web.LanguageChoice;
 import org.vigil.http.web.Layout;
+import org.vigil.http.web.Texts;
 import org.vigil.http.web.WebForms;
 
 /**

@@ -13,6 +13,7 @@ import org.vigil.http.Html;
 import org.vigil.http.auth.Accounts;
 import org.vigil.http.web.LanguageChoice;
 import org.vigil.http.web.Layout;
+import org.vigil.http.web.Texts;
 import org.vigil.notice.Language;
 
 /**

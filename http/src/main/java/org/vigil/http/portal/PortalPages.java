@@ -25,7 +25,6 @@ import org.vigil.http.Bodies;
 import org.vigil.http.Html;
 import org.vigil.http.Route;
 import org.vigil.http.pages.Page;
-import org.vigil.http.pages.Texts;
 import org.vigil.http.portal.PortalDesk.AppealOutcome;
 import org.vigil.http.portal.PortalDesk.File;
 import org.vigil.http.portal.PortalDesk.PortalAppeal;
@@ -33,6 +32,7 @@ import org.vigil.http.portal.PortalDesk.PortalCase;
 import org.vigil.http.web.LanguageChoice;
 import org.vigil.http.web.Layout;
 import org.vigil.http.web.PortalThrottle;
+import org.vigil.http.web.Texts;
 import org.vigil.http.web.WebForms;
 import org.vigil.notice.Language;
 

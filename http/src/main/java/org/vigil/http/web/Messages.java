@@ -3,8 +3,6 @@ package org.vigil.http.web;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
 import org.vigil.notice.Language;
@@ -15,21 +13,22 @@ import org.vigil.notice.Language;
  * The three bundles have the same keys ({@code MessagesTest} fails the build otherwise) and there
  * is no fallback between them: a text missing in one language is an error, never silently English.
  *
- * <p>A text may hold named placeholders such as <code>{until}</code>, replaced literally by {@link
- * #format}; there is no {@link java.text.MessageFormat} quoting, so an apostrophe is just an
- * apostrophe. Texts are plain text: pages escape them (and what replaces their placeholders) with
- * {@link org.vigil.http.Html#escape} like any other value.
+ * <p>The bundles are read by {@link Texts}, like the desk's and the portal's. A text may hold named
+ * placeholders such as <code>{until}</code>, replaced literally by {@link #format}; there is no
+ * {@link java.text.MessageFormat} quoting, so an apostrophe is just an apostrophe. Texts are plain
+ * text: pages escape them (and what replaces their placeholders) with {@link
+ * org.vigil.http.Html#escape} like any other value.
  */
 public final class Messages {
   private static final String BUNDLE = "org.vigil.http.web.web";
   private static final Map<Language, Messages> ALL = load();
 
   private final Language language;
-  private final ResourceBundle bundle;
+  private final Texts texts;
 
-  private Messages(Language language, ResourceBundle bundle) {
+  private Messages(Language language, Texts texts) {
     this.language = language;
-    this.bundle = bundle;
+    this.texts = texts;
   }
 
   /** The texts in {@code language}. */
@@ -48,12 +47,10 @@ public final class Messages {
    * @throws IllegalArgumentException naming the key and the language when there is none
    */
   public String get(String key) {
-    try {
-      return bundle.getString(key);
-    } catch (MissingResourceException e) {
-      throw new IllegalArgumentException(
-          "no web text '" + key + "' in language " + language.tag(), e);
+    if (!texts.has(key)) {
+      throw new IllegalArgumentException("no web text '" + key + "' in language " + language.tag());
     }
+    return texts.get(key);
   }
 
   /**
@@ -83,15 +80,13 @@ public final class Messages {
 
   /** Every key, sorted. */
   public Set<String> keys() {
-    return Collections.unmodifiableSet(new TreeSet<>(bundle.keySet()));
+    return Collections.unmodifiableSet(new TreeSet<>(texts.keys()));
   }
 
   private static Map<Language, Messages> load() {
     Map<Language, Messages> all = new EnumMap<>(Language.class);
-    ResourceBundle.Control exact =
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     for (Language l : Language.values()) {
-      all.put(l, new Messages(l, ResourceBundle.getBundle(BUNDLE, l.locale(), exact)));
+      all.put(l, new Messages(l, Texts.of(BUNDLE, l)));
     }
     return all;
   }

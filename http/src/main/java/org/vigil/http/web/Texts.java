@@ -1,4 +1,4 @@
-package org.vigil.http.pages;
+package org.vigil.http.web;
 
 import java.util.Locale;
 import java.util.MissingResourceException;

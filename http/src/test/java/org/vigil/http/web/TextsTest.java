@@ -1,4 +1,4 @@
-package org.vigil.http.pages;
+package org.vigil.http.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
