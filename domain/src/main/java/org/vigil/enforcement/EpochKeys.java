@@ -35,7 +35,7 @@ public final class EpochKeys {
   private static final int KEY_BYTES = 32;
   private static final String HMAC = "HmacSHA256";
 
-  private final RandomGenerator random;
+  private final EpochKeySource source;
   private final long epochMillis;
   private final Map<Long, EpochKey> keys = new ConcurrentHashMap<>();
   private volatile EpochKey latest;
@@ -47,12 +47,22 @@ public final class EpochKeys {
    *     milliseconds
    */
   public EpochKeys(RandomGenerator random, Duration epochLength) {
+    this(EpochKeySource.random(random), epochLength);
+  }
+
+  /**
+   * @param source where each epoch's key bytes come from: shared by the nodes that must derive the
+   *     same tags
+   * @param epochLength how long one key is used; at least one second and a whole number of
+   *     milliseconds
+   */
+  public EpochKeys(EpochKeySource source, Duration epochLength) {
     if (epochLength.compareTo(Duration.ofSeconds(1)) < 0
         || epochLength.toNanos() % 1_000_000 != 0) {
       throw new IllegalArgumentException(
           "epochLength must be at least 1 s in whole milliseconds, was " + epochLength);
     }
-    this.random = random;
+    this.source = source;
     this.epochMillis = epochLength.toMillis();
   }
 
@@ -87,8 +97,13 @@ public final class EpochKeys {
   }
 
   private EpochKey fresh(long epoch) {
-    byte[] bytes = new byte[KEY_BYTES];
-    random.nextBytes(bytes);
+    byte[] bytes = source.keyOf(epoch);
+    if (bytes.length != KEY_BYTES) {
+      int length = bytes.length;
+      Arrays.fill(bytes, (byte) 0);
+      throw new IllegalStateException(
+          "the key source gave " + length + " bytes for epoch " + epoch + ", not " + KEY_BYTES);
+    }
     return new EpochKey(epoch, bytes);
   }
 
