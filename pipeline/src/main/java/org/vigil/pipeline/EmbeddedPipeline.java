@@ -40,7 +40,7 @@ import org.vigil.traffic.PassageSink;
  * durable the claims are released and {@link StorageUnavailableException} is thrown: nothing of the
  * batch is acknowledged, and re-sending it decides it again with the same violation ids.
  */
-public final class EmbeddedPipeline implements AutoCloseable {
+public final class EmbeddedPipeline implements DetectionIntake, AutoCloseable {
 
   /**
    * Tuning of the embedded runtime.
@@ -144,6 +144,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
    * @param grant the cameras the caller may post for
    * @throws StorageUnavailableException when the violations could not be made durable
    */
+  @Override
   public IngestResult ingest(List<IngestItem> items, CameraGrant grant) {
     Sites config = sites.current();
     Instant receivedAt = clock.instant();

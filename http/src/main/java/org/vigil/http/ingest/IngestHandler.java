@@ -14,7 +14,7 @@ import org.vigil.http.BadRequestException;
 import org.vigil.http.Bodies;
 import org.vigil.http.Json;
 import org.vigil.pipeline.CameraGrant;
-import org.vigil.pipeline.EmbeddedPipeline;
+import org.vigil.pipeline.DetectionIntake;
 import org.vigil.pipeline.IngestItem;
 import org.vigil.pipeline.IngestResult;
 import org.vigil.pipeline.StorageUnavailableException;
@@ -28,10 +28,10 @@ public final class IngestHandler implements Handler {
   /** The largest body accepted: 32 MiB, about 150,000 detections' worth, far above MAX_ITEMS. */
   public static final int MAX_BODY_BYTES = 32 << 20;
 
-  private final EmbeddedPipeline pipeline;
+  private final DetectionIntake pipeline;
   private final IngestKeys keys;
 
-  public IngestHandler(EmbeddedPipeline pipeline, IngestKeys keys) {
+  public IngestHandler(DetectionIntake pipeline, IngestKeys keys) {
     this.pipeline = pipeline;
     this.keys = keys;
   }
