@@ -32,6 +32,8 @@ import org.vigil.http.cases.CaseRoutes;
 import org.vigil.http.cases.PaymentRoutes;
 import org.vigil.http.desk.CaseDeskOperatorDesk;
 import org.vigil.http.desk.DeskPages;
+import org.vigil.http.health.HealthCheck;
+import org.vigil.http.health.HealthRoutes;
 import org.vigil.http.incidents.IncidentHub;
 import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
@@ -246,6 +248,7 @@ public final class Vigil implements AutoCloseable {
                   new PortalThrottle(config.clock()),
                   new PortalAccess(portalKey(random), config.clock()),
                   languages),
+              new HealthRoutes("embedded", List.of(new HealthCheck("database", database::problem))),
               config.language());
       VigilServer server = VigilServer.start(config.port(), services);
       opened.add(server);

@@ -288,7 +288,8 @@ class VigilIT {
 
   @Test
   void publicPagesAnswerWithoutSignIn() throws Exception {
-    for (String path : List.of("/health", "/", "/api/v1/live", "/openapi.yaml")) {
+    for (String path :
+        List.of("/health", "/health/live", "/health/ready", "/", "/api/v1/live", "/openapi.yaml")) {
       HttpResponse<String> r =
           http.send(
               HttpRequest.newBuilder(vigil.url().resolve(path)).build(),

@@ -8,6 +8,7 @@ import org.vigil.http.cameras.CameraHealthRoutes;
 import org.vigil.http.cases.CaseRoutes;
 import org.vigil.http.cases.PaymentRoutes;
 import org.vigil.http.desk.DeskPages;
+import org.vigil.http.health.HealthRoutes;
 import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
@@ -44,6 +45,7 @@ public record HttpServices(
     PaymentRoutes payments,
     DeskPages desk,
     PortalPages portal,
+    HealthRoutes health,
     Language language) {
 
   /** How the web pages choose their language. */

@@ -44,6 +44,7 @@ public final class VigilRoutes {
     routes.addAll(services.payments().routes());
     routes.addAll(services.desk().routes());
     routes.addAll(services.portal().routes());
+    routes.addAll(services.health().routes());
     return routes;
   }
 
@@ -61,6 +62,27 @@ public final class VigilRoutes {
               ? r.handler()
               : guard.require(r.roles(), r.personalData(), r.handler()));
     }
+    registerErrors(routing);
+  }
+
+  /**
+   * Registers {@code routes}, which must all be open (a node of the Kafka runtime that has no
+   * accounts: ingest, health, metrics), and the error mapping on {@code routing}.
+   *
+   * @throws IllegalArgumentException when a route needs roles
+   */
+  public static void registerOpen(HttpRouting.Builder routing, List<Route> routes) {
+    for (Route r : routes) {
+      if (!r.roles().isEmpty()) {
+        throw new IllegalArgumentException(
+            r.method().text() + " " + r.path() + " needs roles, and this node has no accounts");
+      }
+      routing.route(r.method(), r.path(), r.handler());
+    }
+    registerErrors(routing);
+  }
+
+  private static void registerErrors(HttpRouting.Builder routing) {
     routing.error(
         BadRequestException.class, (req, res, e) -> Json.error(res, e.status(), e.getMessage()));
     routing.error(

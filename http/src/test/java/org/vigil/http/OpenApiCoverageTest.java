@@ -19,6 +19,7 @@ import org.vigil.http.cameras.CameraHealthRoutes;
 import org.vigil.http.cases.CaseRoutes;
 import org.vigil.http.cases.PaymentRoutes;
 import org.vigil.http.desk.DeskPages;
+import org.vigil.http.health.HealthRoutes;
 import org.vigil.http.incidents.IncidentRoutes;
 import org.vigil.http.ingest.IngestHandler;
 import org.vigil.http.live.LiveRoutes;
@@ -55,6 +56,7 @@ class OpenApiCoverageTest {
             new PaymentRoutes(null, Optional.empty(), Optional.empty(), null),
             new DeskPages(null, ZoneOffset.UTC, new LanguageChoice(Language.EN)),
             new PortalPages(null, null, null, new LanguageChoice(Language.EN)),
+            new HealthRoutes("embedded", List.of()),
             Language.EN);
     List<String> lines;
     try (InputStream in = getClass().getResourceAsStream("/org/vigil/http/openapi.yaml")) {

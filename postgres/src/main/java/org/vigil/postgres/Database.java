@@ -2,6 +2,9 @@ package org.vigil.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -52,6 +55,18 @@ public final class Database implements AutoCloseable {
 
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /**
+   * What keeps the database from serving now, for a readiness check: empty when a connection
+   * answers within two seconds, else the failure's type and SQL state (never a query or a value).
+   */
+  public Optional<String> problem() {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(2) ? Optional.empty() : Optional.of("the database did not answer in 2 s");
+    } catch (SQLException e) {
+      return Optional.of("no connection to the database (SQL state " + e.getSQLState() + ")");
+    }
   }
 
   @Override
