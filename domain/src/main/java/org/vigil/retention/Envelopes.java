@@ -31,6 +31,14 @@ public final class Envelopes {
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
 
+  /*
+   * Cipher.getInstance looks the provider up each time, which cost as much as the sealing itself
+   * under load; a Cipher is not thread-safe but is re-initialised for every use, so one per thread
+   * and transformation is both safe and cheap.
+   */
+  private static final ThreadLocal<Cipher> GCM = cipher("AES/GCM/NoPadding");
+  private static final ThreadLocal<Cipher> KEY_WRAP = cipher("AESWrap");
+
   private final KeyVault vault;
   private final SecureRandom random;
 
@@ -122,7 +130,7 @@ public final class Envelopes {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     try {
-      Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher gcm = GCM.get();
       gcm.init(Cipher.ENCRYPT_MODE, dek, new GCMParameterSpec(TAG_BITS, nonce));
       gcm.updateAAD(aad(subject));
       byte[] out = new byte[1 + NONCE_BYTES + gcm.getOutputSize(plain.length)];
@@ -140,7 +148,7 @@ public final class Envelopes {
       throw new IllegalStateException("the sealed data of " + subject + " is not an envelope");
     }
     try {
-      Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher gcm = GCM.get();
       gcm.init(Cipher.DECRYPT_MODE, dek, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
       gcm.updateAAD(aad(subject));
       return gcm.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
@@ -154,7 +162,7 @@ public final class Envelopes {
 
   private static byte[] wrap(SecretKey dek, SecretKey kek) {
     try {
-      Cipher kw = Cipher.getInstance("AESWrap");
+      Cipher kw = KEY_WRAP.get();
       kw.init(Cipher.WRAP_MODE, kek);
       return kw.wrap(dek);
     } catch (GeneralSecurityException e) {
@@ -164,13 +172,24 @@ public final class Envelopes {
 
   private static SecretKey unwrap(UUID subject, byte[] wrapped, SecretKey kek) {
     try {
-      Cipher kw = Cipher.getInstance("AESWrap");
+      Cipher kw = KEY_WRAP.get();
       kw.init(Cipher.UNWRAP_MODE, kek);
       return (SecretKey) kw.unwrap(wrapped, "AES", Cipher.SECRET_KEY);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
           "the wrapped data key of " + subject + " does not unwrap under its key", e);
     }
+  }
+
+  private static ThreadLocal<Cipher> cipher(String transformation) {
+    return ThreadLocal.withInitial(
+        () -> {
+          try {
+            return Cipher.getInstance(transformation);
+          } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(transformation + " is unusable in this JDK", e);
+          }
+        });
   }
 
   private static byte[] aad(UUID subject) {

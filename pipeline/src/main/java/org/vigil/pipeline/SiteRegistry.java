@@ -28,6 +28,17 @@ public final class SiteRegistry {
     return current.get();
   }
 
+  /**
+   * Puts in force what the repository holds now: how a node that does not take administrators'
+   * changes itself (an ingest or processing node of the Kafka runtime) follows the node that does.
+   * A stored configuration that no longer loads leaves the one in force as it was.
+   */
+  public synchronized Sites reload() {
+    Sites stored = repository.load();
+    current.set(stored);
+    return stored;
+  }
+
   /** Replaces the whole configuration, e.g. from a {@code --sites} file. */
   public synchronized Sites replace(Sites sites) {
     return change(old -> sites);
