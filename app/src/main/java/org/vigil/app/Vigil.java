@@ -1,5 +1,6 @@
 package org.vigil.app;
 
+import io.helidon.http.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,6 +20,7 @@ import org.vigil.cases.NoticeDeadlinePolicy;
 import org.vigil.cases.SecondReviewPolicy;
 import org.vigil.contract.SitesJson;
 import org.vigil.contract.TariffJson;
+import org.vigil.http.BadRequestException;
 import org.vigil.http.HttpServices;
 import org.vigil.http.VigilServer;
 import org.vigil.http.admin.AdminRoutes;
@@ -49,7 +51,11 @@ import org.vigil.http.transparency.TransparencyRoutes;
 import org.vigil.http.violations.ViolationRoutes;
 import org.vigil.http.web.LanguageChoice;
 import org.vigil.http.web.PortalThrottle;
+import org.vigil.pipeline.CameraGrant;
+import org.vigil.pipeline.DetectionIntake;
 import org.vigil.pipeline.EmbeddedPipeline;
+import org.vigil.pipeline.IngestItem;
+import org.vigil.pipeline.IngestResult;
 import org.vigil.pipeline.SiteRegistry;
 import org.vigil.postgres.Database;
 import org.vigil.postgres.PostgresAuditLog;
@@ -120,6 +126,20 @@ public final class Vigil implements AutoCloseable {
    * @throws InvalidSitesException when the sites file is unusable; nothing is left running
    */
   public static Vigil start(VigilConfig config, CasePorts ports) {
+    return start(config, ports, null);
+  }
+
+  /**
+   * Starts a cases node of the Kafka runtime: everything but the rules, with its violations and
+   * passages from {@code feed}; cameras' posts are refused with a pointer to the ingest nodes.
+   *
+   * @throws InvalidSitesException when the sites file is unusable; nothing is left running
+   */
+  static Vigil startCases(VigilConfig config, CasePorts ports, ViolationFeed feed) {
+    return start(config, ports, feed);
+  }
+
+  private static Vigil start(VigilConfig config, CasePorts ports, ViolationFeed feed) {
     Sites fromFile = config.sitesFile() == null ? null : readSites(config);
     List<AutoCloseable> opened = new ArrayList<>();
     try {
@@ -156,6 +176,16 @@ public final class Vigil implements AutoCloseable {
               config.clock(),
               config.pipeline());
       opened.add(pipeline);
+      List<HealthCheck> checks = new ArrayList<>();
+      checks.add(new HealthCheck("database", database::problem));
+      DetectionIntake intake = pipeline;
+      if (feed != null) {
+        ViolationFeed.Started started =
+            feed.start(violations, PassageSink.all(traffic, incidentDetector));
+        opened.add(started.handle());
+        checks.addAll(started.checks());
+        intake = Vigil::refuseDetections;
+      }
       PostgresIncidents incidents = new PostgresIncidents(database.dataSource());
       IncidentHub incidentHub = new IncidentHub();
       opened.add(new IncidentMonitor(incidentDetector, incidents, incidentHub, INCIDENT_PERIOD));
@@ -214,7 +244,7 @@ public final class Vigil implements AutoCloseable {
       LanguageChoice languages = new LanguageChoice(config.language());
       HttpServices services =
           new HttpServices(
-              new IngestHandler(pipeline, keys),
+              new IngestHandler(intake, keys),
               new ViolationRoutes(violations, audit),
               new AdminRoutes(sites, keys, accounts, config.clock(), audit),
               new LiveRoutes(pipeline, incidentDetector::open, config.clock()),
@@ -248,7 +278,7 @@ public final class Vigil implements AutoCloseable {
                   new PortalThrottle(config.clock()),
                   new PortalAccess(portalKey(random), config.clock()),
                   languages),
-              new HealthRoutes("embedded", List.of(new HealthCheck("database", database::problem))),
+              new HealthRoutes(feed == null ? "embedded" : "cases", checks),
               config.language());
       VigilServer server = VigilServer.start(config.port(), services);
       opened.add(server);
@@ -263,6 +293,13 @@ public final class Vigil implements AutoCloseable {
       }
       throw (RuntimeException) e;
     }
+  }
+
+  /** The ingest route of a cases node: detections go to the ingest nodes of the Kafka runtime. */
+  private static IngestResult refuseDetections(List<IngestItem> items, CameraGrant grant) {
+    throw new BadRequestException(
+        Status.NOT_FOUND_404,
+        "this node (role cases) takes no detections; post them to an ingest node");
   }
 
   /**
