@@ -19,6 +19,7 @@ public final class ClusterSecret {
   public static final int BYTES = 32;
 
   private final byte[] secret;
+  private volatile boolean destroyed;
 
   /**
    * @param secret exactly {@value #BYTES} bytes; copied
@@ -35,8 +36,13 @@ public final class ClusterSecret {
   /**
    * The key for {@code label}: {@code HMAC-SHA256(secret, "vigil/" ‖ label)}, 32 bytes that the
    * caller owns and should zero after use.
+   *
+   * @throws IllegalStateException once {@link #destroy destroyed}
    */
   public byte[] derive(String label) {
+    if (destroyed) {
+      throw new IllegalStateException("the cluster secret is destroyed");
+    }
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
@@ -46,8 +52,9 @@ public final class ClusterSecret {
     }
   }
 
-  /** Zeroes the secret; derivations fail afterwards with keys of zeros never used. */
+  /** Zeroes the secret; every derivation fails afterwards. */
   public void destroy() {
+    destroyed = true;
     Arrays.fill(secret, (byte) 0);
   }
 
