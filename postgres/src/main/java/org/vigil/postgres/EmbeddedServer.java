@@ -41,6 +41,13 @@ final class EmbeddedServer implements AutoCloseable {
   }
 
   static EmbeddedServer start(Path dataDir) {
+    return start(dataDir, 0);
+  }
+
+  /**
+   * Starts a server on {@code dataDir}, listening on {@code port} of localhost (0: a free port).
+   */
+  static EmbeddedServer start(Path dataDir, int port) {
     try {
       Files.createDirectories(dataDir);
       stopOrphan(dataDir);
@@ -49,11 +56,18 @@ final class EmbeddedServer implements AutoCloseable {
               .setDataDirectory(dataDir)
               .setCleanDataDirectory(false)
               .setPGStartupWait(Duration.ofSeconds(60));
+      if (port != 0) {
+        builder.setPort(port);
+      }
       SERVER_CONFIG.forEach(builder::setServerConfig);
       return new EmbeddedServer(builder.start());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir, e);
     }
+  }
+
+  int port() {
+    return postgres.getPort();
   }
 
   String jdbcUrl() {
