@@ -38,8 +38,10 @@ import org.apache.kafka.common.utils.Time;
  * <p>The first start formats {@code dataDir} (a new cluster id); later starts on the same directory
  * keep its topics, offsets and data. Internal topics (consumer offsets, transaction state, share
  * state) have replication factor 1 and a minimum ISR of 1, so idempotent and transactional
- * producers and {@code exactly_once_v2} Streams applications work against the one node; the initial
- * rebalance delay is 0.
+ * producers and {@code exactly_once_v2} Streams applications work against the one node; the offsets
+ * and transaction-state topics have 5 partitions each (Kafka's 50 would slow the first consumer
+ * group and transaction on a small machine); the initial rebalance delay is 0; new topics default
+ * to 1 partition. {@link Config#overrides()} replaces any of these.
  *
  * <p>Besides the {@code PLAINTEXT} listener that {@link #bootstrapServers()} names, a broker may
  * have extra {@link Listener}s, each advertising a port of its own choosing. A test gives one
@@ -52,7 +54,12 @@ import org.apache.kafka.common.utils.Time;
  * their stable interface. The controller quorum is static ({@code controller.quorum.voters}):
  * unlike a dynamic quorum, it writes no controller address into the log, so a restart may take new
  * ports. The configuration Kafka runs with is written to {@code dataDir/server.properties} at each
- * start; the logs (data and metadata) are in {@code dataDir/logs}.
+ * start; Kafka's logs (the records and the metadata log) are in {@code dataDir/data}, so that a
+ * program's own log files may go to {@code dataDir/logs}.
+ *
+ * <p>In-process rather than {@code kafka.Kafka} in a child JVM: a start takes about a second in a
+ * warm JVM and a few on a cold one, with no second JVM to find, start and reap. The cost: on a
+ * fatal storage error Kafka halts the whole JVM, as it would its own process.
  */
 public final class LocalBroker implements AutoCloseable {
   /** The listener that {@link #bootstrapServers()} names; also the inter-broker listener. */
@@ -100,7 +107,7 @@ public final class LocalBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + propsFile, e);
     }
-    if (!Files.exists(config.dataDir().resolve("logs").resolve("meta.properties"))) {
+    if (!Files.exists(logDir(config).resolve("meta.properties"))) {
       format(propsFile);
     }
     KafkaRaftServer server;
@@ -199,7 +206,7 @@ public final class LocalBroker implements AutoCloseable {
     p.setProperty("listener.security.protocol.map", String.join(",", protocols));
     p.setProperty("controller.listener.names", CONTROLLER_LISTENER);
     p.setProperty("inter.broker.listener.name", LISTENER);
-    p.setProperty("log.dirs", config.dataDir().resolve("logs").toAbsolutePath().toString());
+    p.setProperty("log.dirs", logDir(config).toAbsolutePath().toString());
     p.setProperty("num.partitions", "1");
     p.setProperty("default.replication.factor", "1");
     p.setProperty("min.insync.replicas", "1");
@@ -213,6 +220,10 @@ public final class LocalBroker implements AutoCloseable {
     p.setProperty("group.initial.rebalance.delay.ms", "0");
     config.overrides().forEach(p::setProperty);
     return p;
+  }
+
+  private static Path logDir(Config config) {
+    return config.dataDir().resolve("data");
   }
 
   private static void format(Path propsFile) {
