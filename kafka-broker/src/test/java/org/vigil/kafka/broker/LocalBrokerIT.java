@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,14 +21,23 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real single-node KRaft broker: idempotent and transactional producers, and a restart. */
+/**
+ * A real single-node KRaft broker: idempotent and transactional producers, an exactly_once_v2
+ * Streams application, and a restart on the same directory.
+ */
 class LocalBrokerIT {
   @TempDir static Path shared;
   private static LocalBroker broker;
@@ -84,6 +95,34 @@ class LocalBrokerIT {
         .containsExactlyInAnyOrder("committed-1", "committed-2", "committed-3");
     assertThat(readAll(broker, "tx", 4, "read_uncommitted").stream().map(ConsumerRecord::value))
         .contains("aborted");
+  }
+
+  @Test
+  void anExactlyOnceV2StreamsApplicationRuns(@TempDir Path state) throws Exception {
+    createTopic(broker, "streams-in", 2);
+    createTopic(broker, "streams-out", 2);
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream("streams-in", Consumed.with(Serdes.String(), Serdes.String()))
+        .mapValues(v -> v.toUpperCase(Locale.ROOT))
+        .to("streams-out", Produced.with(Serdes.String(), Serdes.String()));
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "eos-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+      streams.start();
+      try (KafkaProducer<String, String> producer = producer(broker, Map.of())) {
+        for (int i = 0; i < 20; i++) {
+          producer.send(new ProducerRecord<>("streams-in", "k" + i, "v" + i)).get();
+        }
+      }
+      List<ConsumerRecord<String, String>> out =
+          readAll(broker, "streams-out", 20, "read_committed");
+      assertThat(out.stream().map(ConsumerRecord::value)).hasSize(20).contains("V0", "V19");
+      assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+    }
   }
 
   @Test
