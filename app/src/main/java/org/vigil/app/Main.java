@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       KeysCommand.class,
       AuditCommand.class,
-      PostgresCommand.class
+      PostgresCommand.class,
+      KafkaBrokerCommand.class
     })
 public final class Main implements Runnable {
 
