@@ -337,8 +337,11 @@ public final class SharedEpochKeys implements EpochKeySource, AutoCloseable {
 
   // ------------------------------------------------------------------ proposing
 
-  /** Writes a proposal for {@code epoch} unless this node has already; returns at once. */
-  private synchronized void propose(long epoch) {
+  /**
+   * Writes a proposal for {@code epoch} unless this node has already; returns at once. Package
+   * private so that tests can make two nodes race for an epoch.
+   */
+  synchronized void propose(long epoch) {
     if (!proposed.add(epoch)) {
       return;
     }
