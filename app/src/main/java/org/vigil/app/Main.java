@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       SimulateCommand.class,
       KeysCommand.class,
-      AuditCommand.class
+      AuditCommand.class,
+      KafkaBrokerCommand.class
     })
 public final class Main implements Runnable {
 

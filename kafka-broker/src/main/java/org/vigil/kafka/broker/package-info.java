@@ -1,0 +1,2 @@
+/** A single-node KRaft Kafka broker inside this JVM, for development and tests. */
+package org.vigil.kafka.broker;
