@@ -96,6 +96,29 @@ public final class EpochKeys {
     return key;
   }
 
+  /**
+   * A {@code Mac} keyed with the key of {@code epoch}, with the key to give it back to. Should the
+   * key be destroyed between its look-up and the borrowing (another thread forgetting due epochs),
+   * the key is made afresh: its {@link EpochKeySource} gives the same bytes again when it is
+   * shared, and a random one's new key matches nothing older, as a destroyed key should.
+   */
+  Lease lease(long epoch) {
+    EpochKey key = key(epoch);
+    Mac mac = key.tryBorrow();
+    while (mac == null) {
+      key = key(epoch);
+      mac = key.tryBorrow();
+    }
+    return new Lease(key, mac);
+  }
+
+  /** A borrowed {@code Mac} and the key it belongs to. */
+  record Lease(EpochKey key, Mac mac) {
+    void release() {
+      key.release(mac);
+    }
+  }
+
   private EpochKey fresh(long epoch) {
     byte[] bytes = source.keyOf(epoch);
     if (bytes.length != KEY_BYTES) {
@@ -156,8 +179,17 @@ public final class EpochKeys {
 
     /** A {@code Mac} keyed with this key; give it back with {@link #release}. */
     Mac borrow() {
-      if (destroyed) {
+      Mac mac = tryBorrow();
+      if (mac == null) {
         throw new IllegalStateException("the key of epoch " + epoch + " is destroyed");
+      }
+      return mac;
+    }
+
+    /** A {@code Mac} keyed with this key, or null once it is destroyed. */
+    Mac tryBorrow() {
+      if (destroyed) {
+        return null;
       }
       Mac mac = pool.poll();
       if (mac != null) {
@@ -167,6 +199,8 @@ public final class EpochKeys {
         mac = Mac.getInstance(HMAC);
         mac.init(this);
         return mac;
+      } catch (IllegalStateException e) {
+        return null; // destroyed while being keyed
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("HmacSHA256 is not available", e);
       }

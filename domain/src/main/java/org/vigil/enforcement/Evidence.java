@@ -3,6 +3,7 @@ package org.vigil.enforcement;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -21,9 +22,17 @@ import org.vigil.plate.Plate;
  * @param observedAt when
  * @param plate the plate
  * @param observation what else the camera saw
+ * @param clockOffset how far the camera's clock was off when the sighting was decided, as {@link
+ *     CameraClocks} estimated it; {@code null} when unknown. A partitioned runtime holds a section
+ *     violation for a drifting clock by it (see {@link Enforcer#place}).
  */
 record Evidence(
-    String cameraId, String eventId, Instant observedAt, Plate plate, Observation observation) {
+    String cameraId,
+    String eventId,
+    Instant observedAt,
+    Plate plate,
+    Observation observation,
+    Duration clockOffset) {
   Evidence {
     Objects.requireNonNull(cameraId, "cameraId");
     Objects.requireNonNull(eventId, "eventId");
@@ -32,8 +41,9 @@ record Evidence(
     Objects.requireNonNull(observation, "observation");
   }
 
-  static Evidence of(Detection d) {
-    return new Evidence(d.cameraId(), d.eventId(), d.observedAt(), d.plate(), Observation.of(d));
+  static Evidence of(Detection d, Duration clockOffset) {
+    return new Evidence(
+        d.cameraId(), d.eventId(), d.observedAt(), d.plate(), Observation.of(d), clockOffset);
   }
 
   /** The evidence as bytes, for sealing; the caller zeroes them once sealed. */
@@ -55,7 +65,8 @@ record Evidence(
                 + 1
                 + 4
                 + 8
-                + 10);
+                + 10
+                + 9);
     put(b, camera);
     put(b, event);
     put(b, text);
@@ -67,6 +78,8 @@ record Evidence(
     b.put(signal == null ? 0 : (byte) (signal.state().ordinal() + 1));
     b.putLong(signal == null ? 0 : signal.redElapsedMs());
     b.put(observation.direction() == null ? 0 : (byte) (observation.direction().ordinal() + 1));
+    b.put(clockOffset == null ? 0 : (byte) 1);
+    b.putLong(clockOffset == null ? 0 : clockOffset.toNanos());
     Arrays.fill(text, (byte) 0);
     return b.array();
   }
@@ -90,6 +103,8 @@ record Evidence(
       int signalState = b.get();
       long redElapsedMs = b.getLong();
       int direction = b.get();
+      boolean hasOffset = b.get() != 0;
+      long offsetNanos = b.getLong();
       return new Evidence(
           camera,
           event,
@@ -102,7 +117,8 @@ record Evidence(
               signalState == 0
                   ? null
                   : new Signal(Signal.State.values()[signalState - 1], redElapsedMs),
-              direction == 0 ? null : Direction.values()[direction - 1]));
+              direction == 0 ? null : Direction.values()[direction - 1]),
+          hasOffset ? Duration.ofNanos(offsetNanos) : null);
     } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
       throw new IllegalArgumentException(
           "sealed evidence of " + bytes.length + " bytes is malformed", e);

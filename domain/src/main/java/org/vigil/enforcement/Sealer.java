@@ -2,7 +2,7 @@ package org.vigil.enforcement;
 
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -11,16 +11,21 @@ import javax.crypto.spec.GCMParameterSpec;
 /**
  * AES-256-GCM sealing of waiting evidence under keys derived by {@link SectionTags}.
  *
- * <p>A sealed blob is {@code nonce (12 bytes) ‖ ciphertext ‖ GCM tag (16 bytes)}. The nonce is four
- * zero bytes and a counter of this sealer: every seal key is derived from a fresh epoch key of this
- * process, so a nonce never repeats under one key. One {@link Cipher} per thread is reused; each
- * derived key is zeroed as soon as the cipher has taken it. Thread-safe.
+ * <p>A sealed blob is {@code nonce (12 bytes) ‖ ciphertext ‖ GCM tag (16 bytes)}. The nonce is 96
+ * random bits: epoch keys may be shared between the nodes of a deployment ({@link EpochKeySource}),
+ * so two processes may seal under the same derived key, and a per-process counter would repeat
+ * across them. With random nonces a repeat under one key is a birthday event of 96 bits; the keys
+ * this class is given each seal few messages (one sighting's evidence, or one epoch's transport
+ * records, see {@link TransportSeal}). One {@link Cipher} per thread is reused; each derived key is
+ * zeroed as soon as the cipher has taken it. Thread-safe when its random generator is (a {@link
+ * java.security.SecureRandom} is).
  */
 final class Sealer {
-  private static final int NONCE = 12;
-  private static final int GCM_TAG_BITS = 128;
+  static final int NONCE = 12;
+  static final int GCM_TAG_BYTES = 16;
+  private static final int GCM_TAG_BITS = 8 * GCM_TAG_BYTES;
 
-  private final AtomicLong nonces = new AtomicLong();
+  private final RandomGenerator nonces;
   private final ThreadLocal<Cipher> ciphers =
       ThreadLocal.withInitial(
           () -> {
@@ -31,13 +36,18 @@ final class Sealer {
             }
           });
 
+  /**
+   * @param nonces where the nonces come from: a {@link java.security.SecureRandom} in production, a
+   *     seeded generator in tests
+   */
+  Sealer(RandomGenerator nonces) {
+    this.nonces = nonces;
+  }
+
   /** {@code plaintext} sealed under {@code key} (32 bytes); zeroes {@code key}. */
   byte[] seal(byte[] key, byte[] plaintext) {
-    long n = nonces.incrementAndGet();
     byte[] nonce = new byte[NONCE];
-    for (int i = 0; i < 8; i++) {
-      nonce[NONCE - 1 - i] = (byte) (n >>> (8 * i));
-    }
+    nonces.nextBytes(nonce);
     try {
       Cipher cipher = ciphers.get();
       cipher.init(
@@ -58,6 +68,10 @@ final class Sealer {
    * zeroes {@code key}.
    */
   byte[] open(byte[] key, byte[] sealed) {
+    if (sealed.length < NONCE + GCM_TAG_BYTES) {
+      Arrays.fill(key, (byte) 0);
+      return null;
+    }
     try {
       Cipher cipher = ciphers.get();
       cipher.init(

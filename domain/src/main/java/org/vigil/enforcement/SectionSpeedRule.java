@@ -1,5 +1,6 @@
 package org.vigil.enforcement;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
+import java.util.random.RandomGenerator;
 import org.vigil.detection.Detection;
 import org.vigil.site.Section;
 import org.vigil.site.Sites;
@@ -44,35 +45,138 @@ import org.vigil.site.SpeedLimit;
  * passes it; {@link #forgetBefore} also destroys the epoch keys no waiting or future sighting can
  * need. (Two entry reads of one vehicle within the shortest legal travel time are one passage read
  * twice; merging such duplicate reads is the job of sighting de-duplication, not of this rule.)
+ *
+ * <p>The rule is split in two steps so that a runtime can partition it by tag: {@link #placements}
+ * turns a detection into one {@link Placement} per tag it waits under (sealing its evidence once),
+ * and {@link #place} puts one placement under its tag and decides the pairs it opens there. A tag's
+ * state is touched only by the placements of that tag, so the placements of one detection may be
+ * placed in different partitions, in any order. {@link #decide} is the two steps in one process.
  */
 public final class SectionSpeedRule {
   private final SectionSightings sightings;
   private final EpochKeys keys;
-  private final Sealer sealer = new Sealer();
+  private final Sealer sealer;
 
   /** The longest t_min + δ of any section decided so far, in nanoseconds. */
   private final AtomicLong longestWindowNanos = new AtomicLong();
 
   /**
+   * Seals with nonces from a {@link SecureRandom}.
+   *
    * @param sightings where sealed sightings wait
    * @param keys the epoch keys tags and seals are derived under
    */
   public SectionSpeedRule(SectionSightings sightings, EpochKeys keys) {
-    this.sightings = sightings;
-    this.keys = keys;
+    this(sightings, keys, new SecureRandom());
   }
 
-  /** Decides {@code detection} for every section that starts or ends at its camera. */
-  public List<Violation> decide(Detection detection, Sites sites) {
-    List<Violation> found = List.of();
-    for (Section section : sites.sectionsStartingAt(detection.cameraId())) {
-      found = concat(found, enter(section, zoneOf(section, sites), detection));
-    }
-    for (Section section : sites.sectionsEndingAt(detection.cameraId())) {
-      found = concat(found, exit(section, zoneOf(section, sites), detection));
-    }
-    return found;
+  /**
+   * @param sightings where sealed sightings wait
+   * @param keys the epoch keys tags and seals are derived under
+   * @param nonces where the 96-bit nonces of the seals come from (a {@link SecureRandom} in
+   *     production); thread-safe if this rule is used from several threads
+   */
+  public SectionSpeedRule(SectionSightings sightings, EpochKeys keys, RandomGenerator nonces) {
+    this.sightings = sightings;
+    this.keys = keys;
+    this.sealer = new Sealer(nonces);
   }
+
+  /**
+   * Decides {@code detection} for every section that starts or ends at its camera: its {@link
+   * #placements}, each {@linkplain #place placed} in turn, each violation once.
+   */
+  public List<Violation> decide(Detection detection, Sites sites) {
+    List<Placement> placements = placements(detection, sites, null);
+    if (placements.isEmpty()) {
+      return List.of();
+    }
+    List<Paired> found = List.of();
+    for (Placement p : placements) {
+      found = concat(found, place(p, sites));
+    }
+    return violations(distinct(found));
+  }
+
+  /**
+   * The placements of {@code detection}: for every section that starts at its camera, one per tag
+   * the entry waits under, then for every section that ends there, the exit's one. The evidence is
+   * sealed once per section and shared by that section's placements. Nothing is placed yet.
+   *
+   * @param clockOffset how far the camera's clock is off now, sealed with the evidence for the
+   *     holds of a partitioned runtime; {@code null} when unknown
+   */
+  public List<Placement> placements(Detection detection, Sites sites, Duration clockOffset) {
+    List<Section> entries = sites.sectionsStartingAt(detection.cameraId());
+    List<Section> exits = sites.sectionsEndingAt(detection.cameraId());
+    if (entries.isEmpty() && exits.isEmpty()) {
+      return List.of();
+    }
+    List<Placement> placements = new ArrayList<>(entries.size() * 5 + exits.size());
+    for (Section section : entries) {
+      enter(section, detection, clockOffset, placements);
+    }
+    for (Section section : exits) {
+      exit(section, detection, clockOffset, placements);
+    }
+    return placements;
+  }
+
+  /**
+   * Places {@code placement} under its tag: opens the waiting sightings of the other side there
+   * with the placement's own plate, decides each pair it opens, and adds the placement's sighting
+   * to the tag's state, in one atomic {@link SectionSightings#update}. Returns the violations
+   * found, each with the clock offsets sealed with its two sightings.
+   *
+   * @throws IllegalArgumentException when its section is not in {@code sites}
+   */
+  public List<Paired> place(Placement placement, Sites sites) {
+    Section section =
+        sites
+            .section(placement.sectionId())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown section '" + placement.sectionId() + "'"));
+    ZoneId zone = zoneOf(section, sites);
+    long width = SectionTags.bucketMillis(section);
+    noteWindow(section.shortestLegalTravelTime(), width);
+    Detection d = placement.detection();
+    Evidence own = Evidence.of(d, placement.clockOffset());
+    SealedSighting sealed = placement.sighting();
+    byte[] prefix = SectionTags.prefix(section.id(), d.plate().matchKey());
+    try {
+      return sightings.update(
+          placement.tag(),
+          state -> {
+            List<Paired> found = List.of();
+            if (sealed.entry()) {
+              for (SealedSighting exit : state.exits()) {
+                Optional<Paired> p =
+                    open(SectionTags.SEAL_EXIT, prefix, exit, width)
+                        .flatMap(e -> decide(section, zone, own, e));
+                found = p.isPresent() ? concat(found, List.of(p.get())) : found;
+              }
+              return new SectionSightings.Step<>(state.withEntry(sealed), found);
+            }
+            for (SealedSighting entry : state.entries()) {
+              Optional<Paired> p =
+                  open(SectionTags.SEAL_ENTRY, prefix, entry, width)
+                      .flatMap(e -> decide(section, zone, e, own));
+              found = p.isPresent() ? concat(found, List.of(p.get())) : found;
+            }
+            return new SectionSightings.Step<>(state.withExit(sealed), found);
+          });
+    } finally {
+      Arrays.fill(prefix, (byte) 0);
+    }
+  }
+
+  /**
+   * A section violation and the clock offsets its entry and exit cameras had when each sighting was
+   * decided, as sealed with the sightings; either is {@code null} when unknown.
+   */
+  public record Paired(Violation violation, Duration entryClockOffset, Duration exitClockOffset) {}
 
   /**
    * Forgets the sightings whose time is past at {@code streamTime}, and destroys the key of every
@@ -84,11 +188,23 @@ public final class SectionSpeedRule {
     keys.destroyBefore(streamTime.minusNanos(longestWindowNanos.get()));
   }
 
+  /** The violations of {@code paired}, in order. */
+  static List<Violation> violations(List<Paired> paired) {
+    if (paired.isEmpty()) {
+      return List.of();
+    }
+    List<Violation> found = new ArrayList<>(paired.size());
+    for (Paired p : paired) {
+      found.add(p.violation());
+    }
+    return found;
+  }
+
   private static ZoneId zoneOf(Section section, Sites sites) {
     return sites.camera(section.exitCameraId()).orElseThrow().rules().timeZone();
   }
 
-  private List<Violation> enter(Section section, ZoneId zone, Detection d) {
+  private void enter(Section section, Detection d, Duration offset, List<Placement> out) {
     Duration window = section.shortestLegalTravelTime();
     long width = SectionTags.bucketMillis(section);
     noteWindow(window, width);
@@ -102,35 +218,23 @@ public final class SectionSpeedRule {
         derive(SectionTags.TAG, prefix, b, width, digest);
         tags[(int) (b - first)] = SectionTags.toTag(digest);
       }
-      Evidence entry = Evidence.of(d);
       SealedSighting sealed =
           new SealedSighting(
               tags[0],
               true,
               first,
               d.observedAt().plus(window),
-              seal(SectionTags.SEAL_ENTRY, prefix, first, width, entry));
-      List<Violation> found = new ArrayList<>(0);
-      for (Tag tag : tags) {
-        sightings.update(
-            tag,
-            state -> {
-              for (SealedSighting exit : state.exits()) {
-                open(SectionTags.SEAL_EXIT, prefix, exit, width)
-                    .flatMap(e -> decide(section, zone, entry, e))
-                    .ifPresent(found::add);
-              }
-              return new SectionSightings.Step<>(state.withEntry(sealed), null);
-            });
+              seal(SectionTags.SEAL_ENTRY, prefix, first, width, Evidence.of(d, offset)));
+      for (int i = 0; i < tags.length; i++) {
+        out.add(new Placement(section.id(), tags[i], first + i, sealed, d, offset));
       }
-      return distinct(found);
     } finally {
       Arrays.fill(prefix, (byte) 0);
       Arrays.fill(digest, (byte) 0);
     }
   }
 
-  private List<Violation> exit(Section section, ZoneId zone, Detection d) {
+  private void exit(Section section, Detection d, Duration offset, List<Placement> out) {
     long width = SectionTags.bucketMillis(section);
     noteWindow(section.shortestLegalTravelTime(), width);
     byte[] prefix = SectionTags.prefix(section.id(), d.plate().matchKey());
@@ -139,26 +243,14 @@ public final class SectionSpeedRule {
       long bucket = SectionTags.bucketOf(d.observedAt(), width);
       derive(SectionTags.TAG, prefix, bucket, width, digest);
       Tag tag = SectionTags.toTag(digest);
-      Evidence exit = Evidence.of(d);
       SealedSighting sealed =
           new SealedSighting(
               tag,
               false,
               bucket,
               d.observedAt(),
-              seal(SectionTags.SEAL_EXIT, prefix, bucket, width, exit));
-      return distinct(
-          sightings.update(
-              tag,
-              state -> {
-                List<Violation> found = new ArrayList<>(0);
-                for (SealedSighting entry : state.entries()) {
-                  open(SectionTags.SEAL_ENTRY, prefix, entry, width)
-                      .flatMap(e -> decide(section, zone, e, exit))
-                      .ifPresent(found::add);
-                }
-                return new SectionSightings.Step<>(state.withExit(sealed), found);
-              }));
+              seal(SectionTags.SEAL_EXIT, prefix, bucket, width, Evidence.of(d, offset)));
+      out.add(new Placement(section.id(), tag, bucket, sealed, d, offset));
     } finally {
       Arrays.fill(prefix, (byte) 0);
       Arrays.fill(digest, (byte) 0);
@@ -167,12 +259,11 @@ public final class SectionSpeedRule {
 
   /** HMAC of {@code label ‖ prefix ‖ bucket} under the key of the bucket's epoch. */
   private void derive(byte label, byte[] prefix, long bucket, long width, byte[] out) {
-    EpochKeys.EpochKey key = keys.key(keys.epochOf(bucket * width));
-    Mac mac = key.borrow();
+    EpochKeys.Lease lease = keys.lease(keys.epochOf(bucket * width));
     try {
-      SectionTags.derive(mac, label, prefix, bucket, out);
+      SectionTags.derive(lease.mac(), label, prefix, bucket, out);
     } finally {
-      key.release(mac);
+      lease.release();
     }
   }
 
@@ -209,7 +300,7 @@ public final class SectionSpeedRule {
     }
   }
 
-  private static Optional<Violation> decide(
+  private static Optional<Paired> decide(
       Section section, ZoneId zone, Evidence entry, Evidence exit) {
     if (!exit.observedAt().isAfter(entry.observedAt())) {
       return Optional.empty();
@@ -224,7 +315,7 @@ public final class SectionSpeedRule {
     double average = section.averageSpeedKmh(passage.travelTime());
     List<String> events =
         List.of(entry.cameraId() + "/" + entry.eventId(), exit.cameraId() + "/" + exit.eventId());
-    return Optional.of(
+    Violation v =
         new Violation(
             Violation.idOf(ViolationType.SECTION_SPEED, section.id(), events),
             ViolationType.SECTION_SPEED,
@@ -247,34 +338,35 @@ public final class SectionSpeedRule {
                 limit.toleranceKmh(),
                 exit.observation().vehicleClass()),
             List.of(),
-            null));
+            null);
+    return Optional.of(new Paired(v, entry.clockOffset(), exit.clockOffset()));
   }
 
   /**
    * {@code found} with each violation id once: an event sent again (after a retract) waits twice,
    * and both copies yield the same violation.
    */
-  private static List<Violation> distinct(List<Violation> found) {
+  static List<Paired> distinct(List<Paired> found) {
     if (found.size() < 2) {
       return found;
     }
-    List<Violation> once = new ArrayList<>(found.size());
-    for (Violation v : found) {
-      if (once.stream().noneMatch(o -> o.id().equals(v.id()))) {
-        once.add(v);
+    List<Paired> once = new ArrayList<>(found.size());
+    for (Paired p : found) {
+      if (once.stream().noneMatch(o -> o.violation().id().equals(p.violation().id()))) {
+        once.add(p);
       }
     }
     return once;
   }
 
-  private static List<Violation> concat(List<Violation> a, List<Violation> b) {
+  static <T> List<T> concat(List<T> a, List<T> b) {
     if (a.isEmpty()) {
       return b;
     }
     if (b.isEmpty()) {
       return a;
     }
-    List<Violation> all = new ArrayList<>(a);
+    List<T> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
   }

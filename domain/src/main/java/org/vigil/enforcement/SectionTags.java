@@ -29,6 +29,9 @@ import org.vigil.site.Section;
  *       matchKey ‖ 0x00 ‖ b)}, side 0x02 for an entry and 0x03 for an exit: a 256-bit AES key that
  *       only someone holding the epoch key and reading the same plate can derive. The leading byte
  *       keeps tags and keys of the same inputs apart (an HKDF-Expand-style label).
+ *   <li><b>Transport key</b> of an epoch = {@code HMAC-SHA256(K_epoch, 0x04 ‖ "transport")}: the
+ *       AES-256 key {@link TransportSeal} seals detections in transit with, so that nodes sharing
+ *       the epoch keys share it, and it is destroyed with its epoch.
  * </ul>
  *
  * <p>Section ids are printable ASCII and match keys letters and digits, so neither contains the
@@ -41,6 +44,9 @@ public final class SectionTags {
   static final byte TAG = 0x01;
   static final byte SEAL_ENTRY = 0x02;
   static final byte SEAL_EXIT = 0x03;
+  static final byte TRANSPORT = 0x04;
+
+  private static final byte[] TRANSPORT_INFO = "transport".getBytes(StandardCharsets.UTF_8);
 
   private SectionTags() {}
 
@@ -97,6 +103,17 @@ public final class SectionTags {
     for (int shift = 56; shift >= 0; shift -= 8) {
       mac.update((byte) (bucket >>> shift));
     }
+    try {
+      mac.doFinal(out, 0);
+    } catch (ShortBufferException e) {
+      throw new IllegalStateException("a 32-byte buffer is too short for HmacSHA256", e);
+    }
+  }
+
+  /** Writes the transport key {@code HMAC(key of mac, 0x04 ‖ "transport")} to {@code out}. */
+  static void deriveTransport(Mac mac, byte[] out) {
+    mac.update(TRANSPORT);
+    mac.update(TRANSPORT_INFO);
     try {
       mac.doFinal(out, 0);
     } catch (ShortBufferException e) {
