@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
     description = {
       "Runs Vigil: database, rules and web server.",
       "Environment: VIGIL_DATA_DIR, VIGIL_PORT, VIGIL_DB_URL, VIGIL_DB_USER, VIGIL_DB_PASSWORD,",
-      "VIGIL_INGEST_KEY, VIGIL_ADMIN_PASSWORD."
+      "VIGIL_INGEST_KEY, VIGIL_ADMIN_PASSWORD.",
+      "On Kafka (--kafka): VIGIL_DB_URL (every node shares it), VIGIL_KAFKA_SECRET_FILE,",
+      "VIGIL_KAFKA_PARTITIONS; see docs/deploy.md."
     })
 final class ServeCommand implements Runnable {
   @Option(
@@ -24,6 +26,19 @@ final class ServeCommand implements Runnable {
   @Option(names = "--port", description = "HTTP port (default: VIGIL_PORT or 8080).")
   Integer port;
 
+  @Option(
+      names = "--kafka",
+      paramLabel = "BOOTSTRAP",
+      description =
+          "Run as one node of the Kafka runtime, with these brokers (host:port[,host:port...]).")
+  String kafka;
+
+  @Option(
+      names = "--role",
+      paramLabel = "ROLE",
+      description = "With --kafka: ingest, process or cases.")
+  String role;
+
   @Override
   public void run() {
     VigilConfig config = VigilConfig.fromEnvironment(System.getenv());
@@ -34,10 +49,20 @@ final class ServeCommand implements Runnable {
     if (sites != null) {
       config = config.withSitesFile(sites);
     }
-    Vigil vigil =
-        Vigil.start(
-            config,
-            OutsideWorld.fromEnvironment(System.getenv(), config.dataDir(), config.clock()));
+    if (kafka == null && role != null) {
+      throw new IllegalArgumentException("--role needs --kafka BOOTSTRAP");
+    }
+    CasePorts ports =
+        OutsideWorld.fromEnvironment(System.getenv(), config.dataDir(), config.clock());
+    if (kafka != null) {
+      KafkaNodes.Node node =
+          KafkaNodes.start(config, KafkaSettings.of(kafka, role, System.getenv()), ports);
+      System.out.println(
+          "Vigil (Kafka, role " + node.role().word() + ") is ready at " + node.url());
+      awaitShutdown(node);
+      return;
+    }
+    Vigil vigil = Vigil.start(config, ports);
     vigil
         .generatedAdminPassword()
         .ifPresent(

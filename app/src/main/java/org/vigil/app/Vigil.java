@@ -176,16 +176,6 @@ public final class Vigil implements AutoCloseable {
               config.clock(),
               config.pipeline());
       opened.add(pipeline);
-      List<HealthCheck> checks = new ArrayList<>();
-      checks.add(new HealthCheck("database", database::problem));
-      DetectionIntake intake = pipeline;
-      if (feed != null) {
-        ViolationFeed.Started started =
-            feed.start(violations, PassageSink.all(traffic, incidentDetector));
-        opened.add(started.handle());
-        checks.addAll(started.checks());
-        intake = Vigil::refuseDetections;
-      }
       PostgresIncidents incidents = new PostgresIncidents(database.dataSource());
       IncidentHub incidentHub = new IncidentHub();
       opened.add(new IncidentMonitor(incidentDetector, incidents, incidentHub, INCIDENT_PERIOD));
@@ -197,8 +187,18 @@ public final class Vigil implements AutoCloseable {
               database.dataSource(), AuditKeys.signingKey(auditDir), config.clock());
       opened.add(new AuditCheckpointer(auditLog, AuditCheckpointer.PERIOD));
       AuditRecorder audit = new AuditRecorder(auditLog, AuditKeys.pseudonymKey(auditDir, random));
-      MetricsRoutes metrics = new MetricsRoutes(pipeline.counters());
+      MetricsRoutes metrics = new MetricsRoutes(feed == null ? pipeline.counters() : null);
       opened.add(metrics);
+      List<HealthCheck> checks = new ArrayList<>();
+      checks.add(new HealthCheck("database", database::problem));
+      DetectionIntake intake = pipeline;
+      if (feed != null) {
+        ViolationFeed.Started started =
+            feed.start(violations, PassageSink.all(traffic, incidentDetector), metrics.registry());
+        opened.add(started.handle());
+        checks.addAll(started.checks());
+        intake = Vigil::refuseDetections;
+      }
       Accounts accounts =
           new Accounts(
               new PostgresUsers(database.dataSource()),

@@ -1,5 +1,6 @@
 package org.vigil.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.vigil.enforcement.ViolationRecorder;
 import org.vigil.http.health.HealthCheck;
@@ -16,9 +17,10 @@ interface ViolationFeed {
   /**
    * Starts feeding {@code violations} and {@code passages}.
    *
+   * @param meters where the feed registers its metrics (lag, rates, latency)
    * @return what stops the feed, and what must hold for it to be ready
    */
-  Started start(ViolationRecorder violations, PassageSink passages);
+  Started start(ViolationRecorder violations, PassageSink passages, MeterRegistry meters);
 
   /**
    * A running feed.

@@ -33,6 +33,14 @@ public final class PostgresExemptions implements Exemptions {
     return inForce.covers(plate, at);
   }
 
+  /**
+   * Puts in force what the table holds now: how a processing node of the Kafka runtime follows the
+   * changes made on the cases node.
+   */
+  public synchronized void reload() throws SQLException {
+    inForce = new ExemptionList(all());
+  }
+
   /** Every exemption, by start of validity. */
   public List<Exemption> all() throws SQLException {
     List<Exemption> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -108,6 +109,14 @@ public final class MetricsRoutes implements AutoCloseable {
     FunctionCounter.builder(name, counters, c -> value.applyAsLong(c.snapshot()))
         .description(description)
         .register(registry);
+  }
+
+  /**
+   * The registry behind {@code /metrics}, for a node to add its own meters to (the Kafka runtime's
+   * lag, rates and latencies). Labels must be fixed codes, as for every meter here.
+   */
+  public MeterRegistry registry() {
+    return registry;
   }
 
   public List<Route> routes() {
