@@ -421,6 +421,18 @@ final class KafkaNodes {
         TopologyMetrics::exempt);
     counter(
         registry,
+        "vigil.section.placements.routed",
+        "Section sightings sent to the partition of their tag",
+        t,
+        TopologyMetrics::placementsRouted);
+    counter(
+        registry,
+        "vigil.section.placements.placed",
+        "Section sightings placed under their tag",
+        t,
+        TopologyMetrics::placementsPlaced);
+    counter(
+        registry,
         "vigil.records.dropped",
         "Records that did not open or decode, dropped",
         t,
