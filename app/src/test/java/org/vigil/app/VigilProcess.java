@@ -32,13 +32,26 @@ final class VigilProcess implements AutoCloseable {
   static VigilProcess start(Path dataDir, Path sitesFile, Map<String, String> env)
       throws IOException, InterruptedException {
     int port = freePort();
+    List<String> args = new ArrayList<>(List.of("serve", "--port", Integer.toString(port)));
+    if (sitesFile != null) {
+      args.addAll(List.of("--sites", sitesFile.toString()));
+    }
+    return launch(args, port, dataDir, env, "Vigil is ready at");
+  }
+
+  /**
+   * Starts {@code vigil ARGS…} from the packaged jar, with {@code VIGIL_DATA_DIR=dataDir} and
+   * {@code env}, and waits up to 90 s for a console line starting with {@code ready}.
+   *
+   * @param port the port it serves on, for {@link #url()}
+   */
+  static VigilProcess launch(
+      List<String> args, int port, Path dataDir, Map<String, String> env, String ready)
+      throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar"));
     cmd.add(System.getProperty("vigil.jar", "target/vigil.jar"));
-    cmd.addAll(List.of("serve", "--port", Integer.toString(port)));
-    if (sitesFile != null) {
-      cmd.addAll(List.of("--sites", sitesFile.toString()));
-    }
+    cmd.addAll(args);
     Files.createDirectories(dataDir);
     Path console = dataDir.resolve("console.log");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -52,16 +65,17 @@ final class VigilProcess implements AutoCloseable {
     String line;
     while ((line = out.readLine()) != null) {
       seen.append(line).append('\n');
-      if (line.startsWith("Vigil is ready at")) {
+      if (line.startsWith(ready)) {
         break;
       }
       if (System.nanoTime() > deadline) {
         p.destroyForcibly();
-        throw new IllegalStateException("Vigil did not start in time:\n" + seen);
+        throw new IllegalStateException("vigil " + args.getFirst() + " did not start:\n" + seen);
       }
     }
     if (line == null) {
-      throw new IllegalStateException("Vigil exited before it was ready:\n" + seen);
+      throw new IllegalStateException(
+          "vigil " + args.getFirst() + " exited before it was ready:\n" + seen);
     }
     Files.writeString(console, seen);
     Thread.ofPlatform()
@@ -123,7 +137,7 @@ final class VigilProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
