@@ -86,21 +86,7 @@ final class KafkaNodes {
 
     @Override
     public void close() {
-      RuntimeException first = null;
-      for (AutoCloseable c : closeInOrder) {
-        try {
-          c.close();
-        } catch (Exception e) {
-          if (first == null) {
-            first = new IllegalStateException("could not stop cleanly", e);
-          } else {
-            first.addSuppressed(e);
-          }
-        }
-      }
-      if (first != null) {
-        throw first;
-      }
+      Opened.closeAll(closeInOrder);
     }
   }
 
@@ -219,7 +205,7 @@ final class KafkaNodes {
       routes.addAll(health.routes());
       return serve(KafkaSettings.Role.INGEST, config, routes, opened);
     } catch (SQLException | RuntimeException e) {
-      throw failed(opened, e);
+      throw Opened.failedStart(opened, e);
     }
   }
 
@@ -276,7 +262,7 @@ final class KafkaNodes {
       routes.addAll(health.routes());
       return serve(KafkaSettings.Role.PROCESS, config, routes, opened);
     } catch (SQLException | RuntimeException e) {
-      throw failed(opened, e);
+      throw Opened.failedStart(opened, e);
     }
   }
 
@@ -285,20 +271,6 @@ final class KafkaNodes {
     VigilServer server = VigilServer.startOpen(config.port(), routes);
     opened.add(server);
     return new Node(role, server.port(), List.copyOf(opened.reversed()));
-  }
-
-  private static RuntimeException failed(List<AutoCloseable> opened, Exception e) {
-    for (AutoCloseable c : opened.reversed()) {
-      try {
-        c.close();
-      } catch (Exception suppressed) {
-        e.addSuppressed(suppressed);
-      }
-    }
-    if (e instanceof SQLException sql) {
-      return new IllegalStateException("cannot start: " + sql.getMessage(), sql);
-    }
-    return (RuntimeException) e;
   }
 
   /** A task re-reading what the cases node changes; its failures wait for the next round. */

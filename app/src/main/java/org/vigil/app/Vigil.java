@@ -285,13 +285,7 @@ public final class Vigil implements AutoCloseable {
       opened.add(incidentHub); // closed first, so that no event stream holds the server up
       return new Vigil(opened.reversed(), server, pipeline, statistics, generated, desk);
     } catch (SQLException | RuntimeException e) {
-      for (AutoCloseable c : opened.reversed()) {
-        closeQuietly(c, e);
-      }
-      if (e instanceof SQLException sql) {
-        throw new IllegalStateException("cannot start: " + sql.getMessage(), sql);
-      }
-      throw (RuntimeException) e;
+      throw Opened.failedStart(opened, e);
     }
   }
 
@@ -367,28 +361,6 @@ public final class Vigil implements AutoCloseable {
    */
   @Override
   public void close() {
-    RuntimeException first = null;
-    for (AutoCloseable c : closeInOrder) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        if (first == null) {
-          first = new IllegalStateException("could not stop cleanly", e);
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable c, Exception cause) {
-    try {
-      c.close();
-    } catch (Exception e) {
-      cause.addSuppressed(e);
-    }
+    Opened.closeAll(closeInOrder);
   }
 }
