@@ -1,0 +1,43 @@
+package org.vigil.kafka.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.enforcement.Violation;
+import org.vigil.enforcement.ViolationType;
+import org.vigil.testkit.kafka.KafkaBrokerExtension;
+
+/**
+ * Issue 6, equivalence: a simulated city with every violation type, posted to an ingest node and
+ * decided by two processing nodes, ends in PostgreSQL as exactly the violations the embedded
+ * runtime records for the same posts: the same ids, equal field by field, each once.
+ */
+class KafkaEquivalenceIT {
+  @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+  @TempDir Path dir;
+
+  @Test
+  void twoProcessingNodesDecideASimulatedCityExactlyAsTheEmbeddedRuntime() throws Exception {
+    try (ScaleOut run = new ScaleOut(KAFKA, dir, 11, 6)) {
+      Map<UUID, Violation> expected = run.embedded();
+      assertThat(ScaleOut.types(expected)).containsExactlyInAnyOrder(ViolationType.values());
+
+      run.startNode(0, KAFKA.bootstrapServers());
+      run.startNode(1, KAFKA.bootstrapServers());
+      run.awaitReady();
+      run.post(run.detections);
+      run.log("posted " + run.detections.size() + " detections, expecting " + expected.size());
+
+      run.assertSameAsEmbedded(expected, Duration.ofSeconds(90));
+      assertThat(run.node(0).topologyMetrics().processed()).as("both nodes took part").isPositive();
+      assertThat(run.node(1).topologyMetrics().processed()).isPositive();
+    }
+  }
+}
