@@ -185,6 +185,13 @@ final class ScaleOut implements AutoCloseable {
     return nodes[i];
   }
 
+  /** Stops processing node {@code i} in an orderly way; it is not waited for afterwards. */
+  boolean stopNode(int i, Duration timeout) {
+    ProcessNode n = nodes[i];
+    nodes[i] = null;
+    return n.close(timeout);
+  }
+
   static VigilTopology.Settings topologySettings() {
     return new VigilTopology.Settings(LATENESS, Duration.ofMinutes(5), Duration.ofMinutes(30));
   }

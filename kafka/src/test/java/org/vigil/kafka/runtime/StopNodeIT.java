@@ -39,7 +39,7 @@ class StopNodeIT {
           Duration.ofSeconds(60),
           "the first violations arrive");
       run.log("stopping node 1");
-      assertThat(second.close(Duration.ofSeconds(20))).isTrue();
+      assertThat(run.stopNode(1, Duration.ofSeconds(20))).isTrue();
       run.post(all.subList(all.size() / 2, all.size()));
       run.log("posted the rest");
 
