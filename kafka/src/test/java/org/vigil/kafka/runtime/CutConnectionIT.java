@@ -40,9 +40,18 @@ class CutConnectionIT {
       run.log("cutting node 1 off the broker");
       KAFKA.proxy(0).cut();
       run.post(all.subList(all.size() / 2, all.size()));
-      Thread.sleep(Duration.ofSeconds(12)); // past node 1's session timeout (8 s)
-      run.log("restoring node 1's connection");
+      // node 0 alone finishes the city: once node 1's session times out (6 s) the group gives
+      // its tasks to node 0, which restores their state once node 1's open transaction is aborted
+      run.awaitStored(expected.keySet(), Duration.ofSeconds(90));
+      long rebalances = run.node(1).metrics().rebalances();
+      run.log("node 0 alone stored every violation; restoring node 1's connection");
       KAFKA.proxy(0).restore();
+      // node 1 learns that it was fenced out of the group, and rejoins
+      ScaleOut.await(
+          () -> run.node(1).metrics().rebalances() > rebalances && run.node(1).isReady(),
+          Duration.ofSeconds(60),
+          "node 1 rejoins");
+      run.log("node 1 rejoined");
 
       run.assertSameAsEmbedded(expected, Duration.ofSeconds(120));
     }

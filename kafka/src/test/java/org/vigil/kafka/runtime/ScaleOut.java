@@ -134,7 +134,7 @@ final class ScaleOut implements AutoCloseable {
             () -> sites,
             keys(kafka.bootstrapServers()),
             clock,
-            KafkaIngest.Settings.defaults());
+            new KafkaIngest.Settings(Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ZERO));
     this.sink =
         ViolationSink.start(
             client(kafka.bootstrapServers()),
@@ -163,7 +163,7 @@ final class ScaleOut implements AutoCloseable {
   /** Starts processing node {@code i} (0 or 1), reaching the broker at {@code bootstrap}. */
   ProcessNode startNode(int i, String bootstrap) {
     Map<String, Object> overrides = new HashMap<>();
-    overrides.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 8000);
+    overrides.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
     overrides.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
     overrides.put(StreamsConfig.CLIENT_ID_CONFIG, "node-" + i);
     nodes[i] =
@@ -211,10 +211,12 @@ final class ScaleOut implements AutoCloseable {
         },
         Duration.ofSeconds(60),
         "the processing nodes run");
+    log("the processing nodes run");
   }
 
   /** Posts {@code part} to the ingest node in batches, as the cameras would, clock following. */
   void post(List<Detection> part) {
+    log("posting " + part.size() + " detections");
     for (List<IngestItem> batch : batches(part)) {
       clock.set(last(batch).plusMillis(100));
       IngestResult r = ingest.ingest(batch, CameraGrant.everyCamera());
@@ -249,6 +251,7 @@ final class ScaleOut implements AutoCloseable {
         assertThat(r.rejected()).isEmpty();
       }
     }
+    log("the embedded runtime found " + found.size() + " violations");
     return found;
   }
 
