@@ -165,6 +165,11 @@ final class ScaleOut implements AutoCloseable {
     Map<String, Object> overrides = new HashMap<>();
     overrides.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
     overrides.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
+    // a cut node's open transaction is aborted after 5 s (Streams' default: 10 s)
+    overrides.put(
+        StreamsConfig.producerPrefix(
+            org.apache.kafka.clients.producer.ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+        5000);
     overrides.put(StreamsConfig.CLIENT_ID_CONFIG, "node-" + i);
     nodes[i] =
         ProcessNode.start(
