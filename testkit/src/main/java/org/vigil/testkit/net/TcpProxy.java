@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class TcpProxy implements AutoCloseable {
   private final AtomicInteger accepted = new AtomicInteger();
   private boolean cut;
   private boolean closed;
+  private Thread acceptor;
 
   private TcpProxy(ServerSocket server, InetSocketAddress target) {
     this.server = server;
@@ -72,7 +74,10 @@ public final class TcpProxy implements AutoCloseable {
       throw new UncheckedIOException("the proxy cannot listen on port " + listenPort, e);
     }
     TcpProxy proxy = new TcpProxy(server, new InetSocketAddress(targetHost, targetPort));
-    Thread.ofVirtual().name("tcp-proxy-accept-" + server.getLocalPort()).start(proxy::acceptLoop);
+    proxy.acceptor =
+        Thread.ofVirtual()
+            .name("tcp-proxy-accept-" + server.getLocalPort())
+            .start(proxy::acceptLoop);
     return proxy;
   }
 
@@ -110,7 +115,10 @@ public final class TcpProxy implements AutoCloseable {
     return accepted.get();
   }
 
-  /** Stops listening and closes every open connection. */
+  /**
+   * Stops listening and closes every open connection; returns once the port is free (the thread
+   * that accepted connections has ended).
+   */
   @Override
   public void close() {
     List<Socket> toClose;
@@ -121,6 +129,11 @@ public final class TcpProxy implements AutoCloseable {
     }
     closeQuietly(server);
     toClose.forEach(TcpProxy::closeQuietly);
+    try {
+      acceptor.join(Duration.ofSeconds(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
