@@ -38,6 +38,27 @@ class KafkaEquivalenceIT {
       run.assertSameAsEmbedded(expected, Duration.ofSeconds(90));
       assertThat(run.node(0).topologyMetrics().processed()).as("both nodes took part").isPositive();
       assertThat(run.node(1).topologyMetrics().processed()).isPositive();
+
+      // the figures the lead exposes at /metrics
+      for (ViolationType type : ViolationType.values()) {
+        long expectedOfType = expected.values().stream().filter(v -> v.type() == type).count();
+        long decided =
+            run.node(0).topologyMetrics().violations(type)
+                + run.node(1).topologyMetrics().violations(type);
+        assertThat(decided)
+            .as("decisions by rule: %s", type)
+            .isGreaterThanOrEqualTo(expectedOfType);
+      }
+      for (int i = 0; i < 2; i++) {
+        ProcessNode.Metrics m = run.node(i).metrics();
+        assertThat(m.state()).isEqualTo("RUNNING");
+        assertThat(m.consumerLag()).isGreaterThanOrEqualTo(0);
+        assertThat(m.processRate()).isGreaterThanOrEqualTo(0);
+      }
+      assertThat(run.sink.metrics().lag()).isZero();
+      assertThat(run.sink.metrics().latencyNanosMax()).isPositive();
+      assertThat(run.ingest.metrics().accepted()).isEqualTo(run.detections.size());
+      assertThat(run.ingest.metrics().sendFailures()).isZero();
     }
   }
 }

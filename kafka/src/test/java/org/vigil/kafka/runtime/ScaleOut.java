@@ -120,7 +120,7 @@ final class ScaleOut implements AutoCloseable {
     new SecureRandom().nextBytes(s);
     this.secret = new ClusterSecret(s);
     try (Admin admin = kafka.admin()) {
-      Topics.ensure(admin, Topics.Settings.defaults(PARTITIONS));
+      Topics.ensure(admin, Topics.Settings.of(PARTITIONS, topologySettings()));
     }
     this.database = Database.open(DatabaseSettings.embedded(dir.resolve("pg")));
     this.violations =

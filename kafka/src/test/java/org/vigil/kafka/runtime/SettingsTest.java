@@ -17,7 +17,7 @@ class SettingsTest {
   void topicSettings() {
     Topics.Settings d = Topics.Settings.defaults(6);
     assertThat(d.partitions()).isEqualTo(6);
-    assertThat(d.detections()).isEqualTo(Duration.ofHours(1));
+    assertThat(d.detections()).isEqualTo(Duration.ofMinutes(35));
     assertThat(d.violations()).isEqualTo(Duration.ofDays(7));
     assertThat(d.passages()).isEqualTo(Duration.ofDays(1));
     assertThat(d.epochKeys()).isEqualTo(Duration.ofHours(3));
