@@ -4,22 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.enforcement.Violation;
 import org.vigil.enforcement.ViolationType;
+import org.vigil.testkit.PlateSearch;
 import org.vigil.testkit.kafka.KafkaBrokerExtension;
 
 /**
  * Issue 6, equivalence: a simulated city with every violation type, posted to an ingest node and
  * decided by two processing nodes, ends in PostgreSQL as exactly the violations the embedded
- * runtime records for the same posts: the same ids, equal field by field, each once.
+ * runtime records for the same posts: the same ids, equal field by field, each once; and no plate
+ * is in clear anywhere in the broker's data or the nodes' state.
  */
 class KafkaEquivalenceIT {
-  @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+  // small index files, so that the search for plates does not read gigabytes of preallocated zeros
+  @RegisterExtension
+  static final KafkaBrokerExtension KAFKA =
+      new KafkaBrokerExtension(0, Map.of("log.index.size.max.bytes", "65536"));
 
   @TempDir Path dir;
 
@@ -59,6 +66,17 @@ class KafkaEquivalenceIT {
       assertThat(run.sink.metrics().latencyNanosMax()).isPositive();
       assertThat(run.ingest.metrics().accepted()).isEqualTo(run.detections.size());
       assertThat(run.ingest.metrics().sendFailures()).isZero();
+
+      // no plate, of a compliant vehicle or a speeder, in clear in the broker's logs (every
+      // topic, internal ones too) or the processing nodes' state directories
+      Set<String> plates = new HashSet<>(run.city.compliantPlates());
+      plates.addAll(run.city.speederPlates());
+      assertThat(plates).hasSizeGreaterThan(10_000);
+      run.log("searching the broker's data and the nodes' state for " + plates.size() + " plates");
+      assertThat(PlateSearch.find(KAFKA.broker().config().dataDir(), plates)).isEmpty();
+      assertThat(PlateSearch.find(dir.resolve("state-0"), plates)).isEmpty();
+      assertThat(PlateSearch.find(dir.resolve("state-1"), plates)).isEmpty();
+      run.log("no plate found");
     }
   }
 }
