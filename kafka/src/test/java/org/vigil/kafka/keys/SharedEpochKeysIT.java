@@ -174,6 +174,27 @@ class SharedEpochKeysIT {
   }
 
   @Test
+  void keysPastTheirKeepAreForgotten() throws Exception {
+    org.vigil.testkit.TestClock clock = new org.vigil.testkit.TestClock(CLOCK.instant());
+    try (SharedEpochKeys node =
+        SharedEpochKeys.start(
+            client, new ClusterSecret(SECRET), SETTINGS, clock, new SecureRandom())) {
+      node.keyOf(NOW + 70);
+      assertThat(node.heldEpochs()).contains(NOW + 70);
+      // past the end of epoch NOW + 70 plus the keep
+      clock.set(
+          java.time.Instant.ofEpochMilli((NOW + 71) * SETTINGS.epochLength().toMillis())
+              .plus(SETTINGS.keep()));
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (java.util.Arrays.stream(node.heldEpochs()).anyMatch(e -> e == NOW + 70)) {
+        assertThat(System.nanoTime()).as("forgotten in time").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      assertThatThrownBy(() -> node.keyOf(NOW + 70)).hasMessageContaining("epoch " + (NOW + 70));
+    }
+  }
+
+  @Test
   void anEpochPastItsKeepIsRefused() {
     long old = NOW - 1 - SETTINGS.keep().toMillis() / SETTINGS.epochLength().toMillis() - 1;
     try (SharedEpochKeys node = node(SECRET)) {
