@@ -255,6 +255,14 @@ public final class SharedEpochKeys implements EpochKeySource, AutoCloseable {
     return proposals.get();
   }
 
+  /**
+   * Whether the reader runs: false once it has stopped on an error (logged), after which no epoch
+   * that is not yet known can be had; the node should be restarted.
+   */
+  public boolean isLive() {
+    return reader.isAlive() && !closed;
+  }
+
   /** Whether the reader has read the topic up to its end as of start. */
   public synchronized boolean isCaughtUp() {
     return caughtUp;

@@ -50,13 +50,16 @@ public final class ProcessNode implements AutoCloseable {
    * @param consumerLag the largest lag in records of any partition this node reads, as of its last
    *     fetch ({@code records-lag-max})
    * @param processRate records processed per second, over this node's threads
+   * @param rebalances how often the node has entered {@code REBALANCING} since start
    */
-  public record Metrics(String state, double consumerLag, double processRate) {}
+  public record Metrics(String state, double consumerLag, double processRate, long rebalances) {}
 
   private final KafkaStreams streams;
   private final EpochKeys keys;
   private final TopologyMetrics topologyMetrics;
   private final byte[] violationKey;
+  private final java.util.concurrent.atomic.LongAdder rebalances =
+      new java.util.concurrent.atomic.LongAdder();
 
   private ProcessNode(KafkaStreams streams, EpochKeys keys, TopologyMetrics metrics, byte[] key) {
     this.streams = streams;
@@ -101,13 +104,20 @@ public final class ProcessNode implements AutoCloseable {
             VigilTopology.build(
                 settings, sites, exemptions, fines, keys, violationKey, clock, metrics),
             config);
+    ProcessNode node = new ProcessNode(streams, keys, metrics, violationKey);
+    streams.setStateListener(
+        (next, before) -> {
+          if (next == KafkaStreams.State.REBALANCING) {
+            node.rebalances.increment();
+          }
+        });
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("a stream thread died; replacing it", e);
           return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     streams.start();
-    return new ProcessNode(streams, keys, metrics, violationKey);
+    return node;
   }
 
   /** Whether the application has not failed: not {@code ERROR}, {@code PENDING_ERROR}, stopped. */
@@ -151,7 +161,7 @@ public final class ProcessNode implements AutoCloseable {
         rate += n.doubleValue();
       }
     }
-    return new Metrics(streams.state().name(), lag, rate);
+    return new Metrics(streams.state().name(), lag, rate, rebalances.sum());
   }
 
   /**

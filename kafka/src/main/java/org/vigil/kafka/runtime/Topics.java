@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.vigil.kafka.KafkaTopics;
+import org.vigil.kafka.topology.VigilTopology;
 
 /**
  * Creates the topics of the Kafka runtime when they are missing: one place, called by every role at
@@ -24,12 +25,14 @@ import org.vigil.kafka.KafkaTopics;
  * <p>Retention, chosen so that nothing outlives its use:
  *
  * <ul>
- *   <li>{@link KafkaTopics#DETECTIONS}: {@link Settings#detections()}, by default 1 h. A detection
- *       is decided within seconds of being written; the retention only has to cover a processing
- *       node's restart or a rebalance, and section pairing holds its waiting sightings in the
- *       Streams state store, not here. It is kept no longer than the longest section window plus
- *       the allowed lateness, so that no compliant vehicle's sealed read lingers past the time it
- *       could matter.
+ *   <li>{@link KafkaTopics#DETECTIONS}: {@link Settings#detections()}, by default the topology's
+ *       section window plus its allowed lateness ({@link
+ *       VigilTopology.Settings#sectionRetention()}, 35 min with the defaults): no compliant
+ *       vehicle's sealed read lingers past the time it could matter. A detection is decided within
+ *       seconds of being written; the retention only has to cover a processing node's restart or a
+ *       rebalance (section pairing keeps its waiting sightings in the Streams state store, not
+ *       here). A processing node that is down for longer than that loses what it had not read; the
+ *       others take its partitions within seconds.
  *   <li>{@link KafkaTopics#VIOLATIONS}: 7 days: the cases role may be down over a long weekend
  *       without losing a violation.
  *   <li>{@link KafkaTopics#PASSAGES}: 1 day (no plate; statistics only).
@@ -68,11 +71,20 @@ public final class Topics {
       positive("epochKeys", epochKeys);
     }
 
-    /** {@code partitions} partitions; 1 h, 7 d, 1 d and 3 h of retention. */
+    /** {@link #of} the topology's default settings: 35 min, 7 d, 1 d and 3 h of retention. */
     public static Settings defaults(int partitions) {
+      return of(partitions, VigilTopology.Settings.defaults());
+    }
+
+    /**
+     * {@code partitions} partitions; detections kept {@code topology}'s {@link
+     * VigilTopology.Settings#sectionRetention() section window plus lateness}, violations 7 days,
+     * passages 1 day, epoch keys 3 h.
+     */
+    public static Settings of(int partitions, VigilTopology.Settings topology) {
       return new Settings(
           partitions,
-          Duration.ofHours(1),
+          topology.sectionRetention(),
           Duration.ofDays(7),
           Duration.ofDays(1),
           Duration.ofHours(3));

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -112,7 +113,13 @@ public final class ViolationSink implements AutoCloseable {
       long latencyNanosMax,
       long latencyNanosSum) {}
 
+  private static final Duration POSITION_TIMEOUT = Duration.ofSeconds(10);
+
   private final KafkaConsumer<byte[], byte[]> consumer;
+
+  /** The offsets last committed, by the reading thread only. */
+  private final Map<TopicPartition, Long> committed = new HashMap<>();
+
   private final ViolationRecorder recorder;
   private final PassageSink passages;
   private final byte[] violationKey;
@@ -208,6 +215,7 @@ public final class ViolationSink implements AutoCloseable {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
         updateLag();
         if (records.isEmpty()) {
+          commitIfMoved(); // past a transaction's commit marker, which no record shows
           continue;
         }
         if (take(records)) {
@@ -291,9 +299,25 @@ public final class ViolationSink implements AutoCloseable {
     return true;
   }
 
+  private void commitIfMoved() {
+    for (TopicPartition tp : consumer.assignment()) {
+      if (!Long.valueOf(consumer.position(tp, POSITION_TIMEOUT)).equals(committed.get(tp))) {
+        commit();
+        return;
+      }
+    }
+  }
+
+  /** Commits the position of every assigned partition: what has been read and recorded. */
   private void commit() {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition tp : consumer.assignment()) {
+      offsets.put(tp, new OffsetAndMetadata(consumer.position(tp, POSITION_TIMEOUT)));
+    }
     try {
-      consumer.commitSync();
+      consumer.commitSync(offsets);
+      committed.clear();
+      offsets.forEach((tp, o) -> committed.put(tp, o.offset()));
     } catch (CommitFailedException | RebalanceInProgressException e) {
       // the partitions moved on: their new owner reads the batch again, and records nothing twice
       LOG.info("offsets not committed after a rebalance; the batch will be read again");

@@ -32,7 +32,7 @@ import org.vigil.testkit.kafka.KafkaBrokerExtension;
 
 /** Against a real single-node KRaft broker. */
 class SharedEpochKeysIT {
-  @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+  @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension(1);
   static Map<String, Object> client;
 
   static final Clock CLOCK =
@@ -145,6 +145,52 @@ class SharedEpochKeysIT {
             .hasMessageNotContaining(HexFormat.of().formatHex(key));
         assertThat(wrong.unopenedProposals()).isPositive();
       }
+    }
+  }
+
+  @Test
+  void aNodeThatCannotReachTheBrokerGivesUpAtItsDeadlineNamingTheEpoch() {
+    SharedEpochKeys.Settings quick =
+        new SharedEpochKeys.Settings(
+            SETTINGS.epochLength(),
+            SETTINGS.retention(),
+            SETTINGS.proposeAhead(),
+            Duration.ofSeconds(2));
+    try (SharedEpochKeys cut =
+        SharedEpochKeys.start(
+            Map.of("bootstrap.servers", KAFKA.proxiedBootstrapServers(0)),
+            new ClusterSecret(SECRET),
+            quick,
+            CLOCK,
+            new SecureRandom())) {
+      KAFKA.proxy(0).cut();
+      long started = System.nanoTime();
+      assertThatThrownBy(() -> cut.keyOf(NOW + 60))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("epoch " + (NOW + 60))
+          .hasMessageContaining("PT2S");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void keysPastTheirKeepAreForgotten() throws Exception {
+    org.vigil.testkit.TestClock clock = new org.vigil.testkit.TestClock(CLOCK.instant());
+    try (SharedEpochKeys node =
+        SharedEpochKeys.start(
+            client, new ClusterSecret(SECRET), SETTINGS, clock, new SecureRandom())) {
+      node.keyOf(NOW + 70);
+      assertThat(node.heldEpochs()).contains(NOW + 70);
+      // past the end of epoch NOW + 70 plus the keep
+      clock.set(
+          java.time.Instant.ofEpochMilli((NOW + 71) * SETTINGS.epochLength().toMillis())
+              .plus(SETTINGS.keep()));
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (java.util.Arrays.stream(node.heldEpochs()).anyMatch(e -> e == NOW + 70)) {
+        assertThat(System.nanoTime()).as("forgotten in time").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      assertThatThrownBy(() -> node.keyOf(NOW + 70)).hasMessageContaining("epoch " + (NOW + 70));
     }
   }
 

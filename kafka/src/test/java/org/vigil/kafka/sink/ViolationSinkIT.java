@@ -47,6 +47,7 @@ import org.vigil.testkit.kafka.KafkaBrokerExtension;
 import org.vigil.traffic.Passage;
 
 /** Against a real broker and a real, embedded PostgreSQL. */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ViolationSinkIT {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
@@ -77,6 +78,7 @@ class ViolationSinkIT {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(1)
   void aViolationSentTwiceIsStoredOnceAndASinkStoppedMidStreamLosesNothing() throws Exception {
     List<Violation> decided = speeders(300);
     byte[] key = SECRET.derive("violations");
@@ -122,6 +124,32 @@ class ViolationSinkIT {
     }
   }
 
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void aBatchThatCannotBeRecordedIsReadAgainUntilItIs() throws Exception {
+    List<Violation> decided = speeders(320).subList(300, 320);
+    byte[] key = SECRET.derive("violations");
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    org.vigil.enforcement.ViolationRecorder flaky =
+        vs ->
+            calls.incrementAndGet() <= 2
+                ? java.util.concurrent.CompletableFuture.failedFuture(
+                    new java.sql.SQLException("the database is down"))
+                : violations.record(vs);
+    try (KafkaProducer<byte[], byte[]> producer = producer();
+        ViolationSink sink = ViolationSink.start(client, SECRET, flaky, p -> {}, quick())) {
+      for (Violation v : decided) {
+        send(producer, v, key);
+      }
+      producer.flush();
+      Set<UUID> ids = decided.stream().map(Violation::id).collect(Collectors.toSet());
+      await(() -> stored(ids) == 20, "the batch is recorded once the database is back");
+      assertThat(sink.metrics().storeFailures()).isEqualTo(2);
+      assertThat(sink.isLive()).isTrue();
+    }
+  }
+
   private static ViolationSink.Settings quick() {
     return new ViolationSink.Settings(Duration.ofSeconds(30), Duration.ofMillis(200), 40);
   }
@@ -134,6 +162,7 @@ class ViolationSinkIT {
     }
   }
 
+  /** {@code n} spot-speed violations, the same ones each call. */
   private static List<Violation> speeders(int n) {
     Enforcement enforcement = Enforcement.of(SitesBuilder.standard(), Duration.ZERO);
     Instant t0 = Instant.parse("2026-11-02T08:00:00Z");
