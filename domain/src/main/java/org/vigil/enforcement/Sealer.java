@@ -1,12 +1,9 @@
 package org.vigil.enforcement;
 
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
+import org.vigil.crypto.Aead;
 
 /**
  * AES-256-GCM sealing of waiting evidence under keys derived by {@link SectionTags}.
@@ -16,25 +13,15 @@ import javax.crypto.spec.GCMParameterSpec;
  * so two processes may seal under the same derived key, and a per-process counter would repeat
  * across them. With random nonces a repeat under one key is a birthday event of 96 bits; the keys
  * this class is given each seal few messages (one sighting's evidence, or one epoch's transport
- * records, see {@link TransportSeal}). One {@link Cipher} per thread is reused; each derived key is
- * zeroed as soon as the cipher has taken it. Thread-safe when its random generator is (a {@link
+ * records, see {@link TransportSeal}). The cipher is {@link Aead}'s; each derived key is zeroed as
+ * soon as the cipher has taken it. Thread-safe when its random generator is (a {@link
  * java.security.SecureRandom} is).
  */
 final class Sealer {
-  static final int NONCE = 12;
-  static final int GCM_TAG_BYTES = 16;
-  private static final int GCM_TAG_BITS = 8 * GCM_TAG_BYTES;
+  static final int NONCE = Aead.NONCE_BYTES;
+  static final int GCM_TAG_BYTES = Aead.TAG_BYTES;
 
   private final RandomGenerator nonces;
-  private final ThreadLocal<Cipher> ciphers =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return Cipher.getInstance("AES/GCM/NoPadding");
-            } catch (GeneralSecurityException e) {
-              throw new IllegalStateException("AES/GCM is not available", e);
-            }
-          });
 
   /**
    * @param nonces where the nonces come from: a {@link java.security.SecureRandom} in production, a
@@ -46,18 +33,16 @@ final class Sealer {
 
   /** {@code plaintext} sealed under {@code key} (32 bytes); zeroes {@code key}. */
   byte[] seal(byte[] key, byte[] plaintext) {
-    byte[] nonce = new byte[NONCE];
-    nonces.nextBytes(nonce);
+    return seal(key, plaintext, 0);
+  }
+
+  /**
+   * {@code plaintext} sealed under {@code key} (32 bytes) after {@code headroom} bytes for the
+   * caller's format; zeroes {@code key}.
+   */
+  byte[] seal(byte[] key, byte[] plaintext, int headroom) {
     try {
-      Cipher cipher = ciphers.get();
-      cipher.init(
-          Cipher.ENCRYPT_MODE, new OneUseKey(key), new GCMParameterSpec(GCM_TAG_BITS, nonce));
-      byte[] sealed = new byte[NONCE + cipher.getOutputSize(plaintext.length)];
-      System.arraycopy(nonce, 0, sealed, 0, NONCE);
-      cipher.doFinal(plaintext, 0, plaintext.length, sealed, NONCE);
-      return sealed;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES/GCM sealing failed", e);
+      return Aead.seal(new OneUseKey(key), null, plaintext, nonces, headroom);
     } finally {
       Arrays.fill(key, (byte) 0);
     }
@@ -68,21 +53,13 @@ final class Sealer {
    * zeroes {@code key}.
    */
   byte[] open(byte[] key, byte[] sealed) {
-    if (sealed.length < NONCE + GCM_TAG_BYTES) {
-      Arrays.fill(key, (byte) 0);
-      return null;
-    }
+    return open(key, sealed, 0);
+  }
+
+  /** The same, for a value sealed after {@code offset} bytes of the caller's format. */
+  byte[] open(byte[] key, byte[] sealed, int offset) {
     try {
-      Cipher cipher = ciphers.get();
-      cipher.init(
-          Cipher.DECRYPT_MODE,
-          new OneUseKey(key),
-          new GCMParameterSpec(GCM_TAG_BITS, sealed, 0, NONCE));
-      return cipher.doFinal(sealed, NONCE, sealed.length - NONCE);
-    } catch (AEADBadTagException e) {
-      return null;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES/GCM opening failed", e);
+      return Aead.open(new OneUseKey(key), null, sealed, offset);
     } finally {
       Arrays.fill(key, (byte) 0);
     }

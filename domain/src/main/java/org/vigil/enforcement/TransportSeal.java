@@ -1,7 +1,6 @@
 package org.vigil.enforcement;
 
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -47,10 +46,8 @@ public final class TransportSeal {
    * {@code plain} sealed under the transport key of {@code epoch}; {@code plain} is not changed.
    */
   public byte[] seal(long epoch, byte[] plain) {
-    byte[] sealed = sealer.seal(key(epoch), plain);
-    byte[] out = new byte[sealed.length + 1];
+    byte[] out = sealer.seal(key(epoch), plain, 1);
     out[0] = VERSION;
-    System.arraycopy(sealed, 0, out, 1, sealed.length);
     return out;
   }
 
@@ -71,7 +68,7 @@ public final class TransportSeal {
       throw new IllegalArgumentException(
           "sealed record format version " + sealed[0] + " is unknown; expected " + VERSION);
     }
-    byte[] plain = sealer.open(key(epoch), Arrays.copyOfRange(sealed, 1, sealed.length));
+    byte[] plain = sealer.open(key(epoch), sealed, 1);
     if (plain == null) {
       throw new IllegalArgumentException(
           "the record does not open under the transport key of epoch " + epoch);

@@ -7,11 +7,10 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.vigil.crypto.Aead;
 
 /**
  * Envelope encryption of one subject's personal data (a violation today, a case later).
@@ -28,16 +27,16 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Envelopes {
   private static final byte VERSION = 1;
-  private static final int NONCE_BYTES = 12;
-  private static final int TAG_BITS = 128;
 
-  /*
-   * Cipher.getInstance looks the provider up each time, which cost as much as the sealing itself
-   * under load; a Cipher is not thread-safe but is re-initialised for every use, so one per thread
-   * and transformation is both safe and cheap.
-   */
-  private static final ThreadLocal<Cipher> GCM = cipher("AES/GCM/NoPadding");
-  private static final ThreadLocal<Cipher> KEY_WRAP = cipher("AESWrap");
+  private static final ThreadLocal<Cipher> KEY_WRAP =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Cipher.getInstance("AESWrap");
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("AES key wrap is unusable in this JDK", e);
+            }
+          });
 
   private final KeyVault vault;
   private final SecureRandom random;
@@ -127,37 +126,21 @@ public final class Envelopes {
   }
 
   private byte[] encrypt(UUID subject, byte[] plain, SecretKey dek) {
-    byte[] nonce = new byte[NONCE_BYTES];
-    random.nextBytes(nonce);
-    try {
-      Cipher gcm = GCM.get();
-      gcm.init(Cipher.ENCRYPT_MODE, dek, new GCMParameterSpec(TAG_BITS, nonce));
-      gcm.updateAAD(aad(subject));
-      byte[] out = new byte[1 + NONCE_BYTES + gcm.getOutputSize(plain.length)];
-      out[0] = VERSION;
-      System.arraycopy(nonce, 0, out, 1, NONCE_BYTES);
-      gcm.doFinal(plain, 0, plain.length, out, 1 + NONCE_BYTES);
-      return out;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM is unusable in this JDK", e);
-    }
+    byte[] out = Aead.seal(dek, aad(subject), plain, random, 1);
+    out[0] = VERSION;
+    return out;
   }
 
   private static byte[] decrypt(UUID subject, byte[] sealed, SecretKey dek) {
-    if (sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
+    if (sealed.length < 1 + Aead.NONCE_BYTES + Aead.TAG_BYTES || sealed[0] != VERSION) {
       throw new IllegalStateException("the sealed data of " + subject + " is not an envelope");
     }
-    try {
-      Cipher gcm = GCM.get();
-      gcm.init(Cipher.DECRYPT_MODE, dek, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
-      gcm.updateAAD(aad(subject));
-      return gcm.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
-    } catch (AEADBadTagException e) {
+    byte[] plain = Aead.open(dek, aad(subject), sealed, 1);
+    if (plain == null) {
       throw new IllegalStateException(
-          "the sealed data of " + subject + " fails authentication (altered or moved)", e);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM is unusable in this JDK", e);
+          "the sealed data of " + subject + " fails authentication (altered or moved)");
     }
+    return plain;
   }
 
   private static byte[] wrap(SecretKey dek, SecretKey kek) {
@@ -179,17 +162,6 @@ public final class Envelopes {
       throw new IllegalStateException(
           "the wrapped data key of " + subject + " does not unwrap under its key", e);
     }
-  }
-
-  private static ThreadLocal<Cipher> cipher(String transformation) {
-    return ThreadLocal.withInitial(
-        () -> {
-          try {
-            return Cipher.getInstance(transformation);
-          } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(transformation + " is unusable in this JDK", e);
-          }
-        });
   }
 
   private static byte[] aad(UUID subject) {

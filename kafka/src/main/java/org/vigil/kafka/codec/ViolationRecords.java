@@ -2,17 +2,14 @@ package org.vigil.kafka.codec;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.vigil.crypto.Aead;
 import org.vigil.enforcement.Fine;
 import org.vigil.enforcement.Hold;
 import org.vigil.enforcement.Observation;
@@ -40,8 +37,6 @@ public final class ViolationRecords {
   /** The format version, the first byte of a sealed record and of its plaintext. */
   public static final int VERSION = 1;
 
-  private static final int NONCE = 12;
-  private static final int TAG_BITS = 128;
   private static final String WHAT = "violation record";
   private static final RandomGenerator NONCES = new SecureRandom();
 
@@ -61,22 +56,10 @@ public final class ViolationRecords {
   public static byte[] seal(Violation v, byte[] key, RandomGenerator nonces) {
     checkKey(key);
     byte[] plain = encode(v);
-    byte[] nonce = new byte[NONCE];
-    nonces.nextBytes(nonce);
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(
-          Cipher.ENCRYPT_MODE,
-          new SecretKeySpec(key, "AES"),
-          new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(new byte[] {VERSION});
-      byte[] out = new byte[1 + NONCE + cipher.getOutputSize(plain.length)];
+      byte[] out = Aead.seal(new SecretKeySpec(key, "AES"), new byte[] {VERSION}, plain, nonces, 1);
       out[0] = VERSION;
-      System.arraycopy(nonce, 0, out, 1, NONCE);
-      cipher.doFinal(plain, 0, plain.length, out, 1 + NONCE);
       return out;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES/GCM sealing failed", e);
     } finally {
       Arrays.fill(plain, (byte) 0);
     }
@@ -90,10 +73,10 @@ public final class ViolationRecords {
    */
   public static Violation open(byte[] value, byte[] key) {
     checkKey(key);
-    if (value == null || value.length < 1 + NONCE + TAG_BITS / 8) {
+    if (value == null || value.length < 1 + Aead.NONCE_BYTES + Aead.TAG_BYTES) {
       throw new IllegalArgumentException(
           "a sealed violation has at least "
-              + (1 + NONCE + TAG_BITS / 8)
+              + (1 + Aead.NONCE_BYTES + Aead.TAG_BYTES)
               + " bytes, this one "
               + (value == null ? 0 : value.length));
     }
@@ -101,20 +84,10 @@ public final class ViolationRecords {
       throw new IllegalArgumentException(
           "sealed violation has format version " + value[0] + ", this node reads " + VERSION);
     }
-    byte[] plain;
-    try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(
-          Cipher.DECRYPT_MODE,
-          new SecretKeySpec(key, "AES"),
-          new GCMParameterSpec(TAG_BITS, value, 1, NONCE));
-      cipher.updateAAD(new byte[] {VERSION});
-      plain = cipher.doFinal(value, 1 + NONCE, value.length - 1 - NONCE);
-    } catch (AEADBadTagException e) {
+    byte[] plain = Aead.open(new SecretKeySpec(key, "AES"), new byte[] {VERSION}, value, 1);
+    if (plain == null) {
       throw new IllegalArgumentException(
           "the sealed violation of " + value.length + " bytes does not open under this key");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES/GCM opening failed", e);
     }
     try {
       return decode(plain);

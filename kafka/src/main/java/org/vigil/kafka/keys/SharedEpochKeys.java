@@ -1,7 +1,6 @@
 package org.vigil.kafka.keys;
 
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +14,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -33,6 +29,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.crypto.Aead;
 import org.vigil.enforcement.EpochKeySource;
 import org.vigil.kafka.ClusterSecret;
 import org.vigil.kafka.KafkaTopics;
@@ -80,10 +77,8 @@ public final class SharedEpochKeys implements EpochKeySource, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SharedEpochKeys.class);
 
   private static final int KEY_BYTES = 32;
-  private static final int NONCE_BYTES = 12;
-  private static final int TAG_BITS = 128;
   private static final byte VERSION = 1;
-  private static final int WRAPPED_BYTES = 1 + NONCE_BYTES + KEY_BYTES + TAG_BITS / 8;
+  private static final int WRAPPED_BYTES = 1 + Aead.NONCE_BYTES + KEY_BYTES + Aead.TAG_BYTES;
   private static final Duration POLL = Duration.ofMillis(100);
 
   /**
@@ -375,20 +370,10 @@ public final class SharedEpochKeys implements EpochKeySource, AutoCloseable {
   }
 
   private byte[] wrap(long epoch, byte[] key) {
-    byte[] nonce = new byte[NONCE_BYTES];
-    random.nextBytes(nonce);
-    try {
-      Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-      gcm.init(
-          Cipher.ENCRYPT_MODE,
-          new SecretKeySpec(wrapKey, "AES"),
-          new GCMParameterSpec(TAG_BITS, nonce));
-      gcm.updateAAD(epochBytes(epoch));
-      byte[] sealed = gcm.doFinal(key);
-      return ByteBuffer.allocate(WRAPPED_BYTES).put(VERSION).put(nonce).put(sealed).array();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM is not available", e);
-    }
+    byte[] wrapped =
+        Aead.seal(new SecretKeySpec(wrapKey, "AES"), epochBytes(epoch), key, random, 1);
+    wrapped[0] = VERSION;
+    return wrapped;
   }
 
   /** The key in {@code value}, or why it is not one; never names the key. */
@@ -401,21 +386,13 @@ public final class SharedEpochKeys implements EpochKeySource, AutoCloseable {
               + (value == null || value.length == 0 ? "none" : Byte.toString(value[0]))
               + ")");
     }
-    try {
-      Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-      gcm.init(
-          Cipher.DECRYPT_MODE,
-          new SecretKeySpec(wrapKey, "AES"),
-          new GCMParameterSpec(TAG_BITS, value, 1, NONCE_BYTES));
-      gcm.updateAAD(epochBytes(epoch));
-      return new Known(gcm.doFinal(value, 1 + NONCE_BYTES, value.length - 1 - NONCE_BYTES));
-    } catch (AEADBadTagException e) {
+    byte[] key = Aead.open(new SecretKeySpec(wrapKey, "AES"), epochBytes(epoch), value, 1);
+    if (key == null) {
       return new Unopenable(
           "does not open under this node's cluster secret (is VIGIL_KAFKA_SECRET_FILE the same"
               + " on every node?)");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM is not available", e);
     }
+    return new Known(key);
   }
 
   // ------------------------------------------------------------------ the reader
