@@ -31,6 +31,7 @@ import org.vigil.kafka.codec.DetectionRecords;
 import org.vigil.kafka.codec.PassageRecords;
 import org.vigil.kafka.codec.PlacementRecords;
 import org.vigil.kafka.codec.ViolationRecords;
+import org.vigil.memory.Hash128;
 import org.vigil.site.Sites;
 import org.vigil.tariff.Fines;
 import org.vigil.traffic.Passage;
@@ -40,12 +41,14 @@ import org.vigil.traffic.Passage;
  * de-duplication window, decides it with {@link Enforcer#route}, and emits its priced camera
  * violations, its passage and its placements.
  *
- * <p>De-duplication: the store {@link VigilTopology#EVENT_STORE} keeps {@code generation ‖ cameraId
- * ‖ 0x00 ‖ eventId}, the generation being {@code ⌊receivedAt / window⌋}; an event is a duplicate
- * when its key is held in its own generation or the one before, and generations older than the
- * newest but one are deleted every second: an event id is remembered one to two windows, as {@code
- * EventWindow} does in the embedded runtime, by the records' own receipt times, so that a replay
- * after a failure decides the same. Event and camera ids are no personal data.
+ * <p>De-duplication: the store {@link VigilTopology#EVENT_STORE} keeps {@code generation ‖ h}, h
+ * the 128-bit hash of camera and event id that {@code EventWindow} keeps in the embedded runtime (a
+ * false duplicate needs a 128-bit collision), the generation being {@code ⌊receivedAt / window⌋};
+ * an event is a duplicate when its key is held in its own generation or the one before, and
+ * generations older than the newest but one are deleted every second: an event id is remembered one
+ * to two windows, as {@code EventWindow} does in the embedded runtime, by the records' own receipt
+ * times, so that a replay after a failure decides the same. Neither ids nor anything else of a
+ * detection is kept in clear.
  */
 final class DecideProcessor implements Processor<byte[], byte[], byte[], Out> {
   private static final byte[] PRESENT = {1};
@@ -201,12 +204,16 @@ final class DecideProcessor implements Processor<byte[], byte[], byte[], Out> {
   }
 
   private static Bytes eventKey(long generation, Detection d) {
-    byte[] camera = d.cameraId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    byte[] event = d.eventId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    byte[] key = generationPrefix(generation, camera.length + 1 + event.length);
-    System.arraycopy(camera, 0, key, 8, camera.length);
-    System.arraycopy(event, 0, key, 8 + camera.length + 1, event.length);
+    byte[] key = generationPrefix(generation, 16);
+    putLong(key, 8, Hash128.a(d.cameraId(), d.eventId()));
+    putLong(key, 16, Hash128.b(d.cameraId(), d.eventId()));
     return Bytes.wrap(key);
+  }
+
+  private static void putLong(byte[] b, int at, long v) {
+    for (int i = 0; i < 8; i++) {
+      b[at + i] = (byte) (v >>> (56 - 8 * i));
+    }
   }
 
   /** The generation with its sign bit flipped, so that bytes sort as numbers, and room after it. */
