@@ -16,8 +16,8 @@ import javax.crypto.spec.GCMParameterSpec;
  * ciphertext ‖ tag (16)}. The associated data is whatever the caller binds the value to (a
  * subject's id, an epoch), so that a value moved elsewhere does not open. Random nonces, because
  * several processes may seal under one key: a key must then seal fewer than 2<sup>32</sup> values
- * (NIST SP 800-38D). One {@link Cipher} per thread is reused: looking a cipher up per value cost as
- * much as the sealing.
+ * (NIST SP 800-38D). Each instance reuses one {@link Cipher} per thread (looking a cipher up per
+ * value cost as much as the sealing); thread-safe.
  */
 public final class Aead {
   /** Nonce length in bytes. */
@@ -28,7 +28,7 @@ public final class Aead {
 
   private static final byte[] NONE = new byte[0];
 
-  private static final ThreadLocal<Cipher> GCM =
+  private final ThreadLocal<Cipher> ciphers =
       ThreadLocal.withInitial(
           () -> {
             try {
@@ -38,18 +38,19 @@ public final class Aead {
             }
           });
 
-  private Aead() {}
+  /** An instance with ciphers of its own. */
+  public Aead() {}
 
   /**
    * {@code plain} sealed under {@code key} and bound to {@code aad} (null: none), after {@code
    * headroom} zero bytes for the caller.
    */
-  public static byte[] seal(
+  public byte[] seal(
       SecretKey key, byte[] aad, byte[] plain, RandomGenerator nonces, int headroom) {
     byte[] nonce = new byte[NONCE_BYTES];
     nonces.nextBytes(nonce);
     try {
-      Cipher gcm = GCM.get();
+      Cipher gcm = ciphers.get();
       gcm.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(8 * TAG_BYTES, nonce));
       gcm.updateAAD(aad == null ? NONE : aad);
       byte[] out = new byte[headroom + NONCE_BYTES + gcm.getOutputSize(plain.length)];
@@ -66,12 +67,12 @@ public final class Aead {
    * headroom), or {@code null} when it does not open under {@code key} and {@code aad}: another
    * key, other associated data, altered or truncated bytes.
    */
-  public static byte[] open(SecretKey key, byte[] aad, byte[] sealed, int offset) {
+  public byte[] open(SecretKey key, byte[] aad, byte[] sealed, int offset) {
     if (sealed.length - offset < NONCE_BYTES + TAG_BYTES) {
       return null;
     }
     try {
-      Cipher gcm = GCM.get();
+      Cipher gcm = ciphers.get();
       gcm.init(
           Cipher.DECRYPT_MODE,
           key,

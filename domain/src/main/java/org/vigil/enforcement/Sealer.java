@@ -22,6 +22,7 @@ final class Sealer {
   static final int GCM_TAG_BYTES = Aead.TAG_BYTES;
 
   private final RandomGenerator nonces;
+  private final Aead aead = new Aead();
 
   /**
    * @param nonces where the nonces come from: a {@link java.security.SecureRandom} in production, a
@@ -42,7 +43,7 @@ final class Sealer {
    */
   byte[] seal(byte[] key, byte[] plaintext, int headroom) {
     try {
-      return Aead.seal(new OneUseKey(key), null, plaintext, nonces, headroom);
+      return aead.seal(new OneUseKey(key), null, plaintext, nonces, headroom);
     } finally {
       Arrays.fill(key, (byte) 0);
     }
@@ -59,7 +60,7 @@ final class Sealer {
   /** The same, for a value sealed after {@code offset} bytes of the caller's format. */
   byte[] open(byte[] key, byte[] sealed, int offset) {
     try {
-      return Aead.open(new OneUseKey(key), null, sealed, offset);
+      return aead.open(new OneUseKey(key), null, sealed, offset);
     } finally {
       Arrays.fill(key, (byte) 0);
     }

@@ -26,6 +26,7 @@ import org.vigil.crypto.Aead;
  * <p>A sealed value is {@code 0x01 || nonce (12 bytes) || ciphertext and tag}.
  */
 public final class Envelopes {
+  private static final Aead AEAD = new Aead();
   private static final byte VERSION = 1;
 
   private static final ThreadLocal<Cipher> KEY_WRAP =
@@ -126,7 +127,7 @@ public final class Envelopes {
   }
 
   private byte[] encrypt(UUID subject, byte[] plain, SecretKey dek) {
-    byte[] out = Aead.seal(dek, aad(subject), plain, random, 1);
+    byte[] out = AEAD.seal(dek, aad(subject), plain, random, 1);
     out[0] = VERSION;
     return out;
   }
@@ -135,7 +136,7 @@ public final class Envelopes {
     if (sealed.length < 1 + Aead.NONCE_BYTES + Aead.TAG_BYTES || sealed[0] != VERSION) {
       throw new IllegalStateException("the sealed data of " + subject + " is not an envelope");
     }
-    byte[] plain = Aead.open(dek, aad(subject), sealed, 1);
+    byte[] plain = AEAD.open(dek, aad(subject), sealed, 1);
     if (plain == null) {
       throw new IllegalStateException(
           "the sealed data of " + subject + " fails authentication (altered or moved)");

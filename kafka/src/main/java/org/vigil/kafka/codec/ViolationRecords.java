@@ -34,6 +34,8 @@ import org.vigil.site.SpeedLimit;
  * once sealed or decoded.
  */
 public final class ViolationRecords {
+  private static final Aead AEAD = new Aead();
+
   /** The format version, the first byte of a sealed record and of its plaintext. */
   public static final int VERSION = 1;
 
@@ -57,7 +59,7 @@ public final class ViolationRecords {
     checkKey(key);
     byte[] plain = encode(v);
     try {
-      byte[] out = Aead.seal(new SecretKeySpec(key, "AES"), new byte[] {VERSION}, plain, nonces, 1);
+      byte[] out = AEAD.seal(new SecretKeySpec(key, "AES"), new byte[] {VERSION}, plain, nonces, 1);
       out[0] = VERSION;
       return out;
     } finally {
@@ -84,7 +86,7 @@ public final class ViolationRecords {
       throw new IllegalArgumentException(
           "sealed violation has format version " + value[0] + ", this node reads " + VERSION);
     }
-    byte[] plain = Aead.open(new SecretKeySpec(key, "AES"), new byte[] {VERSION}, value, 1);
+    byte[] plain = AEAD.open(new SecretKeySpec(key, "AES"), new byte[] {VERSION}, value, 1);
     if (plain == null) {
       throw new IllegalArgumentException(
           "the sealed violation of " + value.length + " bytes does not open under this key");

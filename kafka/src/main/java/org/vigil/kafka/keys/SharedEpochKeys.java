@@ -74,6 +74,7 @@ import org.vigil.kafka.runtime.Topics;
  * <p>Keys are never logged; {@link #toString()} names only how many epochs are held. Thread-safe.
  */
 public final class SharedEpochKeys implements EpochKeySource, AutoCloseable {
+  private static final Aead AEAD = new Aead();
   private static final Logger LOG = LoggerFactory.getLogger(SharedEpochKeys.class);
 
   private static final int KEY_BYTES = 32;
@@ -371,7 +372,7 @@ public final class SharedEpochKeys implements EpochKeySource, AutoCloseable {
 
   private byte[] wrap(long epoch, byte[] key) {
     byte[] wrapped =
-        Aead.seal(new SecretKeySpec(wrapKey, "AES"), epochBytes(epoch), key, random, 1);
+        AEAD.seal(new SecretKeySpec(wrapKey, "AES"), epochBytes(epoch), key, random, 1);
     wrapped[0] = VERSION;
     return wrapped;
   }
@@ -386,7 +387,7 @@ public final class SharedEpochKeys implements EpochKeySource, AutoCloseable {
               + (value == null || value.length == 0 ? "none" : Byte.toString(value[0]))
               + ")");
     }
-    byte[] key = Aead.open(new SecretKeySpec(wrapKey, "AES"), epochBytes(epoch), value, 1);
+    byte[] key = AEAD.open(new SecretKeySpec(wrapKey, "AES"), epochBytes(epoch), value, 1);
     if (key == null) {
       return new Unopenable(
           "does not open under this node's cluster secret (is VIGIL_KAFKA_SECRET_FILE the same"
