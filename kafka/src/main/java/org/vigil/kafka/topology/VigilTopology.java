@@ -94,6 +94,21 @@ public final class VigilTopology {
 
   private static final long SEGMENT_MINUTES = 5;
 
+  /**
+   * How often a processing node commits, i.e. ends the transaction of each of its tasks. Exactly
+   * once makes every commit a round of transaction markers on every partition written, so the
+   * default of 100 ms spent most of a node's time committing; a second adds at most a second to the
+   * time before a violation is visible to the cases node, which nobody waits for.
+   */
+  static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+
+  /**
+   * How long the producer waits before sending again when the broker answers {@code
+   * CONCURRENT_TRANSACTIONS}, as it does to the first write of a transaction that follows a commit
+   * still being completed. The default (100 ms) idled a task after almost every commit.
+   */
+  static final Duration TRANSACTION_RETRY_BACKOFF = Duration.ofMillis(10);
+
   private VigilTopology() {}
 
   /**
@@ -213,7 +228,9 @@ public final class VigilTopology {
    * The Streams configuration of a processing node: {@code exactly_once_v2}, byte-array serdes,
    * state in {@code stateDir}, one standby replica of each store, the repartition topic's retention
    * ({@code topic.retention.ms} = {@link Settings#sectionRetention()}, {@code topic.segment.ms} = 5
-   * min), records that fail to deserialize skipped, and the producer's {@code acks=all}.
+   * min), records that fail to deserialize skipped, the producer's {@code acks=all}, a commit (one
+   * transaction per task) every {@link #COMMIT_INTERVAL} and a retry after {@link
+   * #TRANSACTION_RETRY_BACKOFF}.
    */
   public static Properties streamsConfig(
       String bootstrap, String applicationId, Path stateDir, Settings settings) {
@@ -234,6 +251,10 @@ public final class VigilTopology {
     p.put(
         StreamsConfig.topicPrefix("segment.ms"),
         Long.toString(Duration.ofMinutes(SEGMENT_MINUTES).toMillis()));
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL.toMillis());
+    p.put(
+        StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG),
+        TRANSACTION_RETRY_BACKOFF.toMillis());
     p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     return p;
