@@ -33,12 +33,6 @@ import java.util.concurrent.TimeUnit;
  * and from a shutdown hook. The server's output goes to {@link #log()}; none of it is echoed.
  */
 final class ChildServer implements AutoCloseable {
-  /**
-   * The GC option the {@code vigil} launcher starts the server with, so that what is measured is
-   * what runs.
-   */
-  static final String LAUNCHER_GC_OPTION = "-XX:MaxGCPauseMillis=50";
-
   private static final String READY = "Vigil is ready at ";
   private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
@@ -78,7 +72,6 @@ final class ChildServer implements AutoCloseable {
 
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add(LAUNCHER_GC_OPTION);
     command.addAll(jvmOptions);
     command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-jar");
@@ -218,19 +211,19 @@ final class ChildServer implements AutoCloseable {
     return Files.readString(log, StandardCharsets.UTF_8).contains(text);
   }
 
-  private static int freeLoopbackPort() throws IOException {
+  static int freeLoopbackPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
   }
 
-  private static String randomSecret() {
+  static String randomSecret() {
     byte[] bytes = new byte[24];
     new SecureRandom().nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  private static void deleteTree(Path root) {
+  static void deleteTree(Path root) {
     try {
       Files.walkFileTree(
           root,
