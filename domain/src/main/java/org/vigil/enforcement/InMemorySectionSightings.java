@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.vigil.memory.Hash128Map;
@@ -33,12 +32,15 @@ import org.vigil.memory.LongList;
  * that one sighting, the common case (an exit, or an entry under each of its tags, whose one object
  * the tags share), else the {@link SectionState}; the state a step sees is built from the sighting
  * on the fly, short-lived garbage that a young collection does not copy. The expiry index files a
- * key, whenever its state changes, under the second of its latest {@code forgetAt}: a {@link
- * TreeMap} from the second to a {@link LongList} of the tags' halves. {@link #forgetBefore} walks
- * only the due seconds, so forgetting costs in proportion to what is forgotten rather than to what
- * is held. A key filed again stays filed under its earlier second too, which is harmless:
- * forgetting looks the key up and drops only the sightings whose time is past. A stripe keeps a few
- * lists of the seconds walked for later seconds, and no array shrinks.
+ * key, whenever its state changes, under the second of its latest {@code forgetAt}: a ring of
+ * {@value Stripe#RING} {@link LongList}s, one per second modulo the ring, each holding (second,
+ * high, low) triples. A sorted map of the seconds cost a dozen cache misses for each filing, as
+ * much as the rest of an update. {@link #forgetBefore} walks only the seconds from the first filed
+ * and not yet walked to the one now due, so forgetting costs in proportion to what is forgotten
+ * rather than to what is held; in a slot it forgets what is due and files the rest (a second a
+ * whole ring later) again. A key filed again stays filed under its earlier second too, which is
+ * harmless: forgetting looks the key up and drops only the sightings whose time is past. A stripe
+ * keeps a few lists of the seconds walked for later seconds, and no array shrinks.
  */
 public final class InMemorySectionSightings implements SectionSightings {
   /** How many stripes the keys are split into: a power of two, well above the updating threads. */
@@ -63,7 +65,7 @@ public final class InMemorySectionSightings implements SectionSightings {
     for (Stripe stripe : stripes) {
       boolean more = true;
       while (more) {
-        more = stripe.forgetFirstDueSecond(lastDueSecond, streamTime);
+        more = stripe.forgetNextDueSecond(lastDueSecond, streamTime);
       }
     }
   }
@@ -105,6 +107,13 @@ public final class InMemorySectionSightings implements SectionSightings {
     /** How many lists of walked seconds a stripe keeps for later seconds. */
     private static final int SPARE_LISTS = 16;
 
+    /**
+     * The seconds of the expiry ring: a power of two, longer than any section's window and its
+     * lateness, so that a slot seldom holds seconds of two turns of the ring (it may: each triple
+     * carries its second).
+     */
+    static final int RING = 4096;
+
     private final ReentrantLock lock = new ReentrantLock();
 
     /**
@@ -129,8 +138,14 @@ public final class InMemorySectionSightings implements SectionSightings {
     /** The slots ever used; those from here on have never held a value. */
     private int used;
 
-    /** The keys to look at by the second of their latest {@code forgetAt}, as pairs of halves. */
-    private final TreeMap<Long, LongList> due = new TreeMap<>();
+    /**
+     * The keys to look at by the second of their latest {@code forgetAt}: in slot {@code second mod
+     * RING}, (second, high, low) triples; null when the slot never held any.
+     */
+    private final LongList[] due = new LongList[RING];
+
+    /** The first second that may hold keys not yet walked; {@code Long.MAX_VALUE} when none. */
+    private long walkFrom = Long.MAX_VALUE;
 
     private final ArrayDeque<LongList> spareLists = new ArrayDeque<>();
 
@@ -151,19 +166,33 @@ public final class InMemorySectionSightings implements SectionSightings {
     }
 
     /**
-     * Forgets what is past at {@code streamTime} under the keys filed in the first second, if that
-     * is no later than {@code lastDueSecond}; false when there is no such second.
+     * Walks the next second not yet walked, if it is no later than {@code lastDueSecond}: forgets
+     * what is past at {@code streamTime} under the keys filed in its slot up to {@code
+     * lastDueSecond}, and keeps the later ones. False when there is no such second.
      */
-    boolean forgetFirstDueSecond(long lastDueSecond, Instant streamTime) {
+    boolean forgetNextDueSecond(long lastDueSecond, Instant streamTime) {
       acquire();
       try {
-        if (due.isEmpty() || due.firstKey() > lastDueSecond) {
+        if (walkFrom > lastDueSecond) {
           return false;
         }
-        LongList filed = due.pollFirstEntry().getValue();
-        for (int i = 0; i + 1 < filed.size(); i += 2) {
-          long high = filed.get(i);
-          long low = filed.get(i + 1);
+        // After a jump of stream time, one turn of the ring visits every slot.
+        long second = Math.max(walkFrom, lastDueSecond - RING + 1);
+        walkFrom = second + 1;
+        int ringSlot = (int) (second & (RING - 1));
+        LongList filed = due[ringSlot];
+        if (filed == null || filed.isEmpty()) {
+          return true;
+        }
+        due[ringSlot] = spareLists.isEmpty() ? new LongList() : spareLists.pop();
+        for (int i = 0; i + 2 < filed.size(); i += 3) {
+          long filedSecond = filed.get(i);
+          long high = filed.get(i + 1);
+          long low = filed.get(i + 2);
+          if (filedSecond > lastDueSecond) {
+            file(filedSecond, high, low);
+            continue;
+          }
           int slot = slotOf(high, low);
           if (slot != NONE) {
             SectionState before = stateAt(slot);
@@ -297,13 +326,16 @@ public final class InMemorySectionSightings implements SectionSightings {
     }
 
     private void file(long second, long high, long low) {
-      LongList filed = due.get(second);
+      int ringSlot = (int) (second & (RING - 1));
+      LongList filed = due[ringSlot];
       if (filed == null) {
         filed = spareLists.isEmpty() ? new LongList() : spareLists.pop();
-        due.put(second, filed);
+        due[ringSlot] = filed;
       }
+      filed.add(second);
       filed.add(high);
       filed.add(low);
+      walkFrom = Math.min(walkFrom, second);
     }
   }
 }

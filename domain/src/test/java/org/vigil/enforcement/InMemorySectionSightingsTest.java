@@ -230,6 +230,47 @@ class InMemorySectionSightingsTest {
   }
 
   @Test
+  void sightingsATurnOfTheExpiryRingApartAreEachForgottenInTheirOwnSecond() {
+    InMemorySectionSightings sightings = new InMemorySectionSightings();
+    long ring = 4096;
+    Tag soon = new Tag(1, 64);
+    Tag later = new Tag(2, 128); // the same stripe and the same slot of its ring
+    Tag latest = new Tag(3, 192);
+    sightings.update(soon, s -> new Step<>(s.withExit(exitAt(soon, T0.plusSeconds(10))), null));
+    sightings.update(
+        later, s -> new Step<>(s.withExit(exitAt(later, T0.plusSeconds(10 + ring))), null));
+    sightings.update(
+        latest, s -> new Step<>(s.withExit(exitAt(latest, T0.plusSeconds(10 + 3 * ring))), null));
+
+    sightings.forgetBefore(T0.plusSeconds(11));
+    assertThat(sightings.snapshot()).containsOnlyKeys(later, latest);
+    sightings.forgetBefore(T0.plusSeconds(10 + ring));
+    assertThat(sightings.snapshot()).as("not yet past").containsOnlyKeys(later, latest);
+    // a jump of stream time over more than a turn of the ring
+    sightings.forgetBefore(T0.plusSeconds(11 + 2 * ring));
+    assertThat(sightings.snapshot()).containsOnlyKeys(latest);
+    assertThat(sightings.size()).isEqualTo(1);
+    sightings.forgetBefore(T0.plusSeconds(11 + 3 * ring));
+    assertThat(sightings.snapshot()).isEmpty();
+    assertThat(sightings.size()).isZero();
+  }
+
+  @Test
+  void aSightingFiledInASecondAlreadyWalkedIsForgottenAtTheNextCall() {
+    InMemorySectionSightings sightings = new InMemorySectionSightings();
+    Tag tag = new Tag(5, 6);
+    sightings.forgetBefore(T0.plusSeconds(100));
+    sightings.update(tag, s -> new Step<>(s.withExit(exitAt(tag, T0.plusSeconds(50))), null));
+    assertThat(sightings.size()).isEqualTo(1);
+    sightings.forgetBefore(T0.plusSeconds(100));
+    assertThat(sightings.snapshot()).isEmpty();
+  }
+
+  private static SealedSighting exitAt(Tag home, Instant forgetAt) {
+    return new SealedSighting(home, false, 0, forgetAt, new byte[1]);
+  }
+
+  @Test
   void aFailingStepChangesNothing() {
     InMemorySectionSightings sightings = new InMemorySectionSightings();
     Tag tag = new Tag(1, 2);
