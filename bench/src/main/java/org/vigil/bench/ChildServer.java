@@ -70,17 +70,11 @@ final class ChildServer implements AutoCloseable {
     int port = freeLoopbackPort();
     String key = randomSecret();
 
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
-    command.add("--enable-native-access=ALL-UNNAMED");
-    command.add("-jar");
-    command.add(jar.toString());
-    command.add("serve");
-    command.add("--sites");
-    command.add(sites.toString());
-    command.add("--port");
-    command.add(Integer.toString(port));
+    List<String> command =
+        jarCommand(
+            jar,
+            jvmOptions,
+            List.of("serve", "--sites", sites.toString(), "--port", Integer.toString(port)));
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(name -> name.startsWith("VIGIL_"));
@@ -91,6 +85,21 @@ final class ChildServer implements AutoCloseable {
     Process process = builder.start();
     return new ChildServer(
         process, dir, log, URI.create("http://127.0.0.1:" + port + "/"), key, keepDir);
+  }
+
+  /**
+   * The command that runs {@code jar} with {@code args} on this JVM's Java, as {@code ./vigil}
+   * does, with {@code jvmOptions} before the jar.
+   */
+  static List<String> jarCommand(Path jar, List<String> jvmOptions, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(args);
+    return command;
   }
 
   /**

@@ -24,14 +24,15 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #close} stops them in reverse order (SIGTERM, then by force after a grace period, with
  * the PostgreSQL server that detached from its JVM) and deletes the directory unless asked to keep
- * it. Every process's output goes to {@code NAME.log} in that directory; none of it is echoed.
+ * it, or unless the deployment failed to start (its logs tell why). Every process's output goes to
+ * {@code NAME.log} in that directory; none of it is echoed.
  */
 final class KafkaDeployment implements AutoCloseable {
   private static final Duration STOP_GRACE = Duration.ofSeconds(60);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
   private final Path dir;
-  private final boolean keepDir;
+  private boolean keepDir;
   private final List<Node> started = new ArrayList<>();
   private final String ingestKey = ChildServer.randomSecret();
   private Node cases;
@@ -93,6 +94,7 @@ final class KafkaDeployment implements AutoCloseable {
       d.startAll(jar, sitesJson, processNodes, partitions, jvmOptions);
       return d;
     } catch (IOException | InterruptedException | RuntimeException e) {
+      d.keepDir = true; // the logs the message points to
       d.close();
       throw e;
     }
@@ -235,14 +237,8 @@ final class KafkaDeployment implements AutoCloseable {
       throws IOException {
     Files.createDirectories(dataDir);
     Path log = dir.resolve(name + ".log");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
-    command.add("--enable-native-access=ALL-UNNAMED");
-    command.add("-jar");
-    command.add(jar.toString());
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(ChildServer.jarCommand(jar, jvmOptions, args)).directory(dir.toFile());
     builder.environment().keySet().removeIf(v -> v.startsWith("VIGIL_"));
     builder.environment().putAll(env);
     builder.environment().put("VIGIL_DATA_DIR", dataDir.toString());
@@ -257,14 +253,7 @@ final class KafkaDeployment implements AutoCloseable {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (!Files.exists(node.log())
         || !Files.readString(node.log(), StandardCharsets.UTF_8).contains(line)) {
-      if (!node.process().isAlive()) {
-        throw new IOException(
-            node.name()
-                + " exited with status "
-                + node.process().exitValue()
-                + "; see "
-                + node.log());
-      }
+      checkAlive(node);
       if (System.nanoTime() > deadline) {
         throw new IOException(node.name() + " did not start in time; see " + node.log());
       }
@@ -276,14 +265,7 @@ final class KafkaDeployment implements AutoCloseable {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     try (HttpClient http = HttpClient.newHttpClient()) {
       while (true) {
-        if (!node.process().isAlive()) {
-          throw new IOException(
-              node.name()
-                  + " exited with status "
-                  + node.process().exitValue()
-                  + "; see "
-                  + node.log());
-        }
+        checkAlive(node);
         Optional<Integer> status = readiness(http, node.url());
         if (status.isPresent() && status.get() == 200) {
           return;
@@ -293,6 +275,17 @@ final class KafkaDeployment implements AutoCloseable {
         }
         Thread.sleep(250);
       }
+    }
+  }
+
+  private static void checkAlive(Node node) throws IOException {
+    if (!node.process().isAlive()) {
+      throw new IOException(
+          node.name()
+              + " exited with status "
+              + node.process().exitValue()
+              + "; see "
+              + node.log());
     }
   }
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,17 +97,7 @@ public final class KafkaLoadTest {
       System.out.print(USAGE);
       return;
     }
-    int status;
-    try {
-      status = new KafkaLoadTest(options).run();
-    } catch (IOException | RuntimeException e) {
-      System.err.println("vigil-kafka-load: failed: " + e);
-      status = 1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      status = 1;
-    }
-    System.exit(status);
+    LoadTest.runAndExit("vigil-kafka-load", new KafkaLoadTest(options)::run);
   }
 
   private static final List<String> VALUED =
@@ -160,13 +151,10 @@ public final class KafkaLoadTest {
     long count = number("detections", 300_000);
     int batch = (int) number("batch", 1_000);
     Path jar = Path.of(options.getOrDefault("jar", "app/target/vigil.jar")).toAbsolutePath();
-    // Every observedAt lies in the recent past when posted, as in LoadTest.
-    double spanSeconds = count / CITY_RATE * 1.05 + 60;
-    Instant start =
-        began
-            .minus(Workload.WARM_IN)
-            .minusMillis((long) (spanSeconds * 1000))
-            .truncatedTo(ChronoUnit.SECONDS);
+    if (!Files.isRegularFile(jar)) {
+      throw new IOException("no Vigil jar at " + jar + "; build it first (docs/benchmarks.md)");
+    }
+    Instant start = Workload.recentStart(began, count, CITY_RATE);
     CityConfig config =
         new CityConfig(
             number("seed", 42),

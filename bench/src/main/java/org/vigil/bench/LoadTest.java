@@ -84,15 +84,28 @@ public final class LoadTest {
       System.exit(2);
       return;
     }
+    runAndExit("vigil-load", new LoadTest(options)::run);
+  }
+
+  /** A load command's run: its exit status. */
+  interface Run {
+    int run() throws IOException, InterruptedException;
+  }
+
+  /**
+   * Runs {@code run} and exits the JVM with its status, or with 1 when it fails or is interrupted,
+   * after saying so on standard error after {@code name}.
+   */
+  static void runAndExit(String name, Run run) {
     int status;
     try {
-      status = new LoadTest(options).run();
+      status = run.run();
     } catch (IOException | RuntimeException e) {
-      System.err.println("vigil-load: failed: " + e);
+      System.err.println(name + ": failed: " + e);
       status = 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      System.err.println("vigil-load: interrupted");
+      System.err.println(name + ": interrupted");
       status = 1;
     }
     System.exit(status);
@@ -102,14 +115,7 @@ public final class LoadTest {
     Instant began = Instant.now();
     long fixedCount = (long) options.rate() * options.duration().toSeconds();
     long throughputCount = affordable(options.maxDetections(), fixedCount);
-    // Every observedAt must lie in the past when posted (the server refuses detections more than
-    // 2 minutes ahead of its clock): the stream after the warm-in ends a minute before now.
-    double spanSeconds = (throughputCount + fixedCount) / options.cityRate() * 1.05 + 60;
-    Instant start =
-        began
-            .minus(Workload.WARM_IN)
-            .minusMillis((long) (spanSeconds * 1000))
-            .truncatedTo(ChronoUnit.SECONDS);
+    Instant start = Workload.recentStart(began, throughputCount + fixedCount, options.cityRate());
     CityConfig config =
         new CityConfig(
             options.seed(),

@@ -2,6 +2,7 @@ package org.vigil.bench;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.vigil.contract.NdjsonWriter;
@@ -36,6 +37,19 @@ public final class Workload {
       city.next();
     }
     return city;
+  }
+
+  /**
+   * When a city must start so that all {@code detections} of its stream after {@link #WARM_IN}, at
+   * {@code cityRate} per second, are observed in the recent past at {@code now}: the stream ends
+   * about a minute before {@code now} (a server refuses detections more than 2 minutes ahead of its
+   * clock), with 5 % to spare for the simulator's pace.
+   */
+  public static Instant recentStart(Instant now, long detections, double cityRate) {
+    double spanSeconds = detections / cityRate * 1.05 + 60;
+    return now.minus(WARM_IN)
+        .minusMillis((long) (spanSeconds * 1000))
+        .truncatedTo(ChronoUnit.SECONDS);
   }
 
   /** The next {@code n} detections of {@code city}, without the truth behind them. */
