@@ -155,12 +155,13 @@ final class KafkaDeployment implements AutoCloseable {
     String bootstrap = "localhost:" + brokerPort;
     // The cases node first: it creates the schema and puts the sites in force, which the others
     // read from the database.
-    cases = node(jar, jvmOptions, env, bootstrap, "cases", List.of("--sites", sites.toString()));
+    cases =
+        node(jar, jvmOptions, env, bootstrap, "cases", List.of("--sites", sites.toString()), "");
     awaitReady(cases);
     for (int i = 1; i <= processCount; i++) {
       processNodes.add(node(jar, jvmOptions, env, bootstrap, "process", List.of(), "-" + i));
     }
-    ingest = node(jar, jvmOptions, env, bootstrap, "ingest", List.of());
+    ingest = node(jar, jvmOptions, env, bootstrap, "ingest", List.of(), "");
     for (Node n : processNodes) {
       awaitReady(n);
     }
@@ -195,17 +196,6 @@ final class KafkaDeployment implements AutoCloseable {
   /** The temporary directory: logs, data, sites and secret. */
   Path dir() {
     return dir;
-  }
-
-  private Node node(
-      Path jar,
-      List<String> jvmOptions,
-      Map<String, String> env,
-      String bootstrap,
-      String role,
-      List<String> extra)
-      throws IOException {
-    return node(jar, jvmOptions, env, bootstrap, role, extra, "");
   }
 
   private Node node(

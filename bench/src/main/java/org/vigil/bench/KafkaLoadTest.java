@@ -197,7 +197,7 @@ public final class KafkaLoadTest {
       List<long[]> decidedSeries = new ArrayList<>();
       long handled = follow(d, posted.tally.accepted(), t0, decidedSeries);
       long doneAt = System.nanoTime();
-      double violationsDecided = sum(d.processNodes(), "vigil_violations_total");
+      double violationsDecided = sum(d.processNodes(), List.of("vigil_violations_total"));
       double recorded = awaitRecorded(d.cases(), violationsDecided);
       long recordedAt = System.nanoTime();
       Map<String, Duration> cpuAfter = cpu(d);
@@ -300,10 +300,7 @@ public final class KafkaLoadTest {
     long lastReport = 0;
     while (handled < accepted && System.nanoTime() < deadline) {
       Thread.sleep(SAMPLE);
-      long now = 0;
-      for (String metric : HANDLED) {
-        now += (long) sum(d.processNodes(), metric);
-      }
+      long now = (long) sum(d.processNodes(), HANDLED);
       long t = System.nanoTime();
       series.add(new long[] {t - t0, now});
       if (now > handled) {
@@ -348,7 +345,7 @@ public final class KafkaLoadTest {
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     double recorded = 0;
     while (System.nanoTime() < deadline) {
-      recorded = sum(List.of(cases), "vigil_sink_violations_recorded_total");
+      recorded = sum(List.of(cases), List.of("vigil_sink_violations_recorded_total"));
       if (recorded >= decided) {
         break;
       }
@@ -359,11 +356,15 @@ public final class KafkaLoadTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  /** The sum over {@code nodes} of every sample of {@code metric} (any labels); 0 if missing. */
-  static double sum(List<KafkaDeployment.Node> nodes, String metric) throws InterruptedException {
+  /**
+   * The sum over {@code nodes} of every sample of {@code metrics} (any labels), with one scrape of
+   * each node; 0 if missing.
+   */
+  static double sum(List<KafkaDeployment.Node> nodes, List<String> metrics)
+      throws InterruptedException {
     double total = 0;
     for (KafkaDeployment.Node n : nodes) {
-      for (double v : samples(n.url(), metric)) {
+      for (double v : samples(n.url(), metrics)) {
         total += v;
       }
     }
@@ -374,15 +375,15 @@ public final class KafkaLoadTest {
       throws InterruptedException {
     double m = 0;
     for (KafkaDeployment.Node n : nodes) {
-      for (double v : samples(n.url(), metric)) {
+      for (double v : samples(n.url(), List.of(metric))) {
         m = Math.max(m, v);
       }
     }
     return m;
   }
 
-  /** Every value of {@code metric} on the node's {@code /metrics}, any labels. */
-  static List<Double> samples(URI node, String metric) throws InterruptedException {
+  /** Every value of {@code metrics} on the node's {@code /metrics}, any labels. */
+  static List<Double> samples(URI node, List<String> metrics) throws InterruptedException {
     String body;
     try {
       body =
@@ -395,7 +396,11 @@ public final class KafkaLoadTest {
     } catch (IOException e) {
       return List.of();
     }
-    return samplesIn(body, metric);
+    List<Double> values = new ArrayList<>();
+    for (String metric : metrics) {
+      values.addAll(samplesIn(body, metric));
+    }
+    return values;
   }
 
   /** Every value of {@code metric} in a Prometheus text exposition, any labels. */
